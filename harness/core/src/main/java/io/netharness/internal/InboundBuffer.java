@@ -1,0 +1,140 @@
+package io.netharness.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Bytes received and not yet consumed by the test, kept as the reads (or frames) they arrived in.
+ * When more than {@link #HIGH_WATER} bytes wait, reading from the socket is paused (Netty
+ * autoRead off) so TCP flow control pushes back on the sender; it resumes below
+ * {@link #LOW_WATER}. Memory therefore stays bounded however fast the peer sends.
+ */
+public final class InboundBuffer {
+  public static final int HIGH_WATER = 4 << 20;
+  public static final int LOW_WATER = 1 << 20;
+
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final Runnable pause;
+  private final Runnable resume;
+  private int headOffset;
+  private long available;
+  private long received;
+  private boolean paused;
+  private boolean endOfStream;
+  private @Nullable String endReason;
+
+  public InboundBuffer(Runnable pause, Runnable resume) {
+    this.pause = pause;
+    this.resume = resume;
+  }
+
+  public synchronized void append(byte[] chunk) {
+    if (chunk.length == 0) {
+      return;
+    }
+    chunks.addLast(chunk);
+    available += chunk.length;
+    received += chunk.length;
+    if (!paused && available > HIGH_WATER) {
+      paused = true;
+      pause.run();
+    }
+  }
+
+  /** No more bytes will arrive; {@code reason} is e.g. "peer closed (FIN)". */
+  public synchronized void end(String reason) {
+    if (!endOfStream) {
+      endOfStream = true;
+      endReason = reason;
+    }
+  }
+
+  public synchronized long available() {
+    return available;
+  }
+
+  public synchronized long received() {
+    return received;
+  }
+
+  public synchronized boolean ended() {
+    return endOfStream;
+  }
+
+  public synchronized String endReason() {
+    return endReason == null ? "open" : endReason;
+  }
+
+  public synchronized int chunkCount() {
+    return chunks.size();
+  }
+
+  /** Copies up to {@code max} waiting bytes without consuming them. */
+  public synchronized byte[] peek(int max) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, available));
+    boolean first = true;
+    for (Iterator<byte[]> it = chunks.iterator(); it.hasNext() && out.size() < max; ) {
+      byte[] chunk = it.next();
+      int from = first ? headOffset : 0;
+      first = false;
+      out.write(chunk, from, Math.min(chunk.length - from, max - out.size()));
+    }
+    return out.toByteArray();
+  }
+
+  /** Index of the first occurrence of {@code pattern} among the waiting bytes, or -1. */
+  public synchronized long indexOf(byte[] pattern, int searchLimit) {
+    byte[] window = peek(searchLimit);
+    outer:
+    for (int i = 0; i + pattern.length <= window.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (window[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Consumes exactly {@code n} bytes; the caller checked that they are available. */
+  public synchronized byte[] take(int n) {
+    if (n > available) {
+      throw new IllegalStateException("take(" + n + ") with only " + available + " available");
+    }
+    byte[] out = new byte[n];
+    int filled = 0;
+    while (filled < n) {
+      byte[] head = chunks.peekFirst();
+      int count = Math.min(head.length - headOffset, n - filled);
+      System.arraycopy(head, headOffset, out, filled, count);
+      filled += count;
+      headOffset += count;
+      if (headOffset == head.length) {
+        chunks.removeFirst();
+        headOffset = 0;
+      }
+    }
+    available -= n;
+    maybeResume();
+    return out;
+  }
+
+  /** Consumes the rest of the first waiting chunk (one read, or one frame). */
+  public synchronized byte[] takeChunk() {
+    byte[] head = chunks.peekFirst();
+    if (head == null) {
+      throw new IllegalStateException("no chunk waiting");
+    }
+    return take(head.length - headOffset);
+  }
+
+  private void maybeResume() {
+    if (paused && available < LOW_WATER) {
+      paused = false;
+      resume.run();
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package io.netharness.server;
+
+import io.netharness.ExpectationFailedException;
+import io.netharness.HarnessException;
+import io.netharness.Transcript;
+import io.netharness.TranscriptEvent;
+import io.netharness.internal.Await;
+import io.netharness.internal.Connect;
+import io.netharness.payload.HexDump;
+import io.netharness.payload.Payload;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.socket.SocketChannel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One client connection as the server sees it: who it is, every byte it sent (up to
+ * {@link #RECORD_LIMIT}; counters are exact beyond), the messages (reads or frames), how it ended,
+ * and a transcript. Sending and closing are safe from any thread.
+ *
+ * <pre>{@code
+ * ServerConnection c = server.takeConnection(Duration.ofSeconds(2));
+ * c.awaitReceivedText("哈哈呵呵呵", Encodings.charset("GBK"), Duration.ofSeconds(2));
+ * c.awaitPeerClosed(Duration.ofSeconds(2));      // the client closed: an empty read
+ * }</pre>
+ */
+public final class ServerConnection {
+  /** Received bytes kept per connection for assertions; more are counted, not kept. */
+  public static final int RECORD_LIMIT = 16 << 20;
+  private static final int DUMP_LIMIT = 4096;
+
+  private final int index;
+  private final Channel channel;
+  private final Transcript transcript;
+  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+  private final List<byte[]> messages = new ArrayList<>();
+  private long bytesReceived;
+  private int messagesReceived;
+  private volatile CloseReason closeReason = CloseReason.OPEN;
+  private volatile boolean peerClosed;
+
+  ServerConnection(int index, Channel channel, Transcript transcript) {
+    this.index = index;
+    this.channel = channel;
+    this.transcript = transcript;
+  }
+
+  /** 1 for the server's first connection, 2 for the second, and so on. */
+  public int index() {
+    return index;
+  }
+
+  public InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) channel.remoteAddress();
+  }
+
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  public Transcript transcript() {
+    return transcript;
+  }
+
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  public CloseReason closeReason() {
+    return closeReason;
+  }
+
+  /** True once the client sent FIN (it may still read). */
+  public boolean peerClosed() {
+    return peerClosed;
+  }
+
+  public synchronized long bytesReceived() {
+    return bytesReceived;
+  }
+
+  public long bytesSent() {
+    return transcript.bytesSent();
+  }
+
+  /** Every byte received so far (the first {@link #RECORD_LIMIT} of them). */
+  public synchronized byte[] receivedBytes() {
+    return received.toByteArray();
+  }
+
+  /** The reads (raw framing) or frames received so far, in order; the first 100,000 are kept. */
+  public synchronized List<byte[]> messages() {
+    return messages.stream().map(byte[]::clone).toList();
+  }
+
+  public synchronized int messageCount() {
+    return messagesReceived;
+  }
+
+  // ---- acting on the connection ------------------------------------------------------------
+
+  public void send(byte[] bytes) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    }
+  }
+
+  public void send(Payload payload) {
+    send(payload.bytes());
+  }
+
+  /** Streams a file with zero-copy where the transport allows, then runs nothing else. */
+  public void sendFile(Path file, boolean closeWhenDone) {
+    try {
+      FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
+      var write = channel.writeAndFlush(new DefaultFileRegion(source, 0, source.size()));
+      if (closeWhenDone) {
+        write.addListener(ChannelFutureListener.CLOSE);
+        markClosedByServer(CloseReason.CLOSED_BY_SERVER);
+      }
+    } catch (IOException e) {
+      throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends FIN after pending writes and closes. */
+  public void close() {
+    markClosedByServer(CloseReason.CLOSED_BY_SERVER);
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Half-close: FIN to the client, keep reading. */
+  public void shutdownOutput() {
+    if (channel instanceof SocketChannel socket) {
+      socket.shutdownOutput();
+      transcript.record(TranscriptEvent.Kind.OUTPUT_SHUTDOWN, "FIN sent");
+    }
+  }
+
+  /** Closes with RST (SO_LINGER 0): the client sees "connection reset by peer". */
+  public void abort() {
+    markClosedByServer(CloseReason.ABORTED_BY_SERVER);
+    if (channel.isOpen()) {
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
+      channel.close();
+    }
+  }
+
+  // ---- expectations ----------------------------------------------------------------------------
+
+  /** Waits until the connection has received exactly {@code expected} (so far, in total). */
+  public void awaitReceived(byte[] expected, Charset charset, Duration timeout) {
+    Await.until(timeout, () -> bytesReceived() >= expected.length || !isOpen() || peerClosed,
+        () -> failure("expected to receive " + quote(expected, charset) + " within " + Await.human(timeout), charset));
+    Await.until(Duration.ofMillis(5), () -> bytesReceived() >= expected.length, () -> "");
+    byte[] got = receivedBytes();
+    if (!Arrays.equals(got, expected)) {
+      throw new ExpectationFailedException(failure("expected to receive exactly " + quote(expected, charset)
+          + ", but " + (got.length < expected.length ? "fewer" : got.length > expected.length ? "more" : "different")
+          + " bytes arrived", charset));
+    }
+  }
+
+  public void awaitReceivedText(String text, Charset charset, Duration timeout) {
+    awaitReceived(Payload.text(text, charset).bytes(), charset, timeout);
+  }
+
+  /** Waits until at least {@code n} bytes arrived. */
+  public void awaitBytesReceived(long n, Duration timeout) {
+    Await.until(timeout, () -> bytesReceived() >= n,
+        () -> failure("expected at least " + n + " bytes within " + Await.human(timeout), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Waits for the client's FIN: it closed (or half-closed) its side. */
+  public void awaitPeerClosed(Duration timeout) {
+    Await.until(timeout, () -> peerClosed || closeReason == CloseReason.PEER_RESET,
+        () -> failure("expected the client to close (FIN) within " + Await.human(timeout),
+            java.nio.charset.StandardCharsets.UTF_8));
+    if (!peerClosed) {
+      throw new ExpectationFailedException(failure("expected the client to close cleanly (FIN), but it reset the connection (RST)",
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Waits for the client's RST. */
+  public void awaitPeerReset(Duration timeout) {
+    Await.until(timeout, () -> closeReason == CloseReason.PEER_RESET || transcript.has(TranscriptEvent.Kind.PEER_RESET),
+        () -> failure("expected the client to reset the connection (RST) within " + Await.human(timeout),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Waits until the socket is closed, whoever closed it. */
+  public void awaitClosed(Duration timeout) {
+    Await.until(timeout, () -> !channel.isOpen(),
+        () -> failure("expected the connection to be closed within " + Await.human(timeout),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A summary and the received bytes as a hexdump, for failure messages. */
+  public String describe(Charset charset) {
+    byte[] got = receivedBytes();
+    return "connection #" + index + " from " + Connect.describe(remoteAddress()) + " (" + closeReason + ", "
+        + bytesReceived() + " bytes received, " + bytesSent() + " sent):\n"
+        + HexDump.of(got.length > DUMP_LIMIT ? Arrays.copyOf(got, DUMP_LIMIT) : got, charset);
+  }
+
+  private String failure(String expectation, Charset charset) {
+    return "server connection #" + index + ": " + expectation + ".\nWhat arrived: " + describe(charset);
+  }
+
+  private static String quote(byte[] bytes, Charset charset) {
+    return HexDump.quote(new String(bytes, charset)) + " (" + bytes.length + " bytes as " + charset.name() + ")";
+  }
+
+  // ---- called by the pipeline ----------------------------------------------------------------
+
+  synchronized void recordRead(byte[] bytes) {
+    bytesReceived += bytes.length;
+    int room = RECORD_LIMIT - received.size();
+    if (room > 0) {
+      received.write(bytes, 0, Math.min(room, bytes.length));
+    }
+  }
+
+  synchronized void recordMessage(byte[] message) {
+    messagesReceived++;
+    if (messages.size() < 100_000) {
+      messages.add(message);
+    }
+  }
+
+  void markPeerClosed() {
+    peerClosed = true;
+    if (closeReason == CloseReason.OPEN) {
+      closeReason = CloseReason.PEER_CLOSED;
+    }
+  }
+
+  void markEnded(CloseReason reason) {
+    if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
+      closeReason = reason;
+    }
+  }
+
+  private void markClosedByServer(CloseReason reason) {
+    if (closeReason == CloseReason.OPEN || closeReason == CloseReason.PEER_CLOSED) {
+      closeReason = peerClosed && reason == CloseReason.CLOSED_BY_SERVER ? CloseReason.PEER_CLOSED : reason;
+    }
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConnection#" + index + "[" + Connect.describe(remoteAddress()) + ", " + closeReason + "]";
+  }
+}

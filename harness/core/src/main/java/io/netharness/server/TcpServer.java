@@ -1,0 +1,376 @@
+package io.netharness.server;
+
+import io.netharness.ExpectationFailedException;
+import io.netharness.Framing;
+import io.netharness.HarnessException;
+import io.netharness.Transcript;
+import io.netharness.TranscriptEvent;
+import io.netharness.internal.Await;
+import io.netharness.internal.Connect;
+import io.netharness.internal.Transports;
+import io.netharness.internal.WireRecorder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A TCP server bound to 127.0.0.1 on an ephemeral port unless told otherwise, with a backlog of
+ * 128 and SO_REUSEADDR, as in the tutorial. Every connection is handled on its own, by one
+ * {@link Behavior}, and recorded as a {@link ServerConnection}.
+ *
+ * <pre>{@code
+ * try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).build().start()) {
+ *   int port = server.getPort();
+ *   // ... run the code under test against 127.0.0.1:port ...
+ *   ServerConnection first = server.takeConnection(Duration.ofSeconds(2));
+ * }
+ * }</pre>
+ */
+public final class TcpServer implements AutoCloseable {
+  private final Builder settings;
+  private final List<ServerConnection> connections = new CopyOnWriteArrayList<>();
+  private final AtomicInteger taken = new AtomicInteger();
+  private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private @Nullable Channel listener;
+  private boolean closed;
+
+  private TcpServer(Builder settings) {
+    this.settings = settings;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds and starts accepting. A second call does nothing. */
+  public synchronized TcpServer start() {
+    if (closed) {
+      throw new IllegalStateException("server \"" + settings.name + "\" is closed; build a new one");
+    }
+    if (listener != null) {
+      return this;
+    }
+    InetSocketAddress bindAddress = new InetSocketAddress(settings.host, settings.port);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(Transports.group())
+        .channel(Transports.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, settings.backlog)
+        .option(ChannelOption.SO_REUSEADDR, settings.reuseAddress)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            Transcript transcript = new Transcript();
+            ServerConnection connection;
+            synchronized (connections) {
+              connection = new ServerConnection(connections.size() + 1, ch, transcript);
+              connections.add(connection);
+            }
+            open.add(ch);
+            ch.pipeline().addLast("wire", new WireRecorder(transcript));
+            ch.pipeline().addLast("reads", new ReadTap(connection));
+            ChannelHandler decoder = settings.framing.newDecoder();
+            if (decoder != null) {
+              ch.pipeline().addLast("framing", decoder);
+            }
+            ch.pipeline().addLast("behavior", new BehaviorHandler(connection, settings.behavior));
+          }
+        });
+    if (settings.readBufferBytes > 0) {
+      bootstrap.childOption(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.readBufferBytes));
+    }
+    ChannelFuture bind = bootstrap.bind(bindAddress).awaitUninterruptibly();
+    if (!bind.isSuccess()) {
+      Throwable cause = bind.cause();
+      throw Connect.bindFailure("TCP", bindAddress, cause == null ? new IllegalStateException("bind cancelled") : cause);
+    }
+    listener = bind.channel();
+    return this;
+  }
+
+  public String name() {
+    return settings.name;
+  }
+
+  /** The port the server listens on. */
+  public synchronized int getPort() {
+    return address().getPort();
+  }
+
+  /** The address clients connect to, e.g. 127.0.0.1:41234. */
+  public synchronized InetSocketAddress address() {
+    if (listener == null) {
+      throw new IllegalStateException("call start() first");
+    }
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  public synchronized boolean isRunning() {
+    return listener != null && listener.isActive();
+  }
+
+  public Framing framing() {
+    return settings.framing;
+  }
+
+  /** Every connection so far, in the order they were accepted. */
+  public List<ServerConnection> connections() {
+    return List.copyOf(connections);
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Connections still open right now. */
+  public long openConnectionCount() {
+    return connections.stream().filter(ServerConnection::isOpen).count();
+  }
+
+  /** The connection with this 1-based index, waiting for it to arrive. */
+  public ServerConnection connection(int index, Duration timeout) {
+    awaitConnections(index, timeout);
+    return connections.get(index - 1);
+  }
+
+  /** The next connection not taken before, waiting up to {@code timeout} for it. */
+  public ServerConnection takeConnection(Duration timeout) {
+    int next = taken.incrementAndGet();
+    try {
+      return connection(next, timeout);
+    } catch (ExpectationFailedException e) {
+      taken.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /** The next connection not taken before, or null if none arrives within {@code timeout}. */
+  public @Nullable ServerConnection pollConnection(Duration timeout) {
+    try {
+      return takeConnection(timeout);
+    } catch (ExpectationFailedException e) {
+      return null;
+    }
+  }
+
+  public void awaitConnections(int count, Duration timeout) {
+    Await.until(timeout, () -> connections.size() >= count,
+        () -> "server \"" + settings.name + "\" (" + describeAddress() + "): expected " + count + " connection"
+            + (count == 1 ? "" : "s") + " within " + Await.human(timeout) + ", but " + connections.size()
+            + " arrived");
+  }
+
+  /** Sends bytes to every open connection. */
+  public void broadcast(byte[] bytes) {
+    for (ServerConnection c : connections) {
+      c.send(bytes);
+    }
+  }
+
+  /** Stops listening and closes every connection. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (listener != null) {
+      listener.close().syncUninterruptibly();
+    }
+    open.close().awaitUninterruptibly();
+  }
+
+  private String describeAddress() {
+    return listener == null ? "not started" : Connect.describe(listener.localAddress());
+  }
+
+  @Override
+  public String toString() {
+    return "TcpServer[" + settings.name + " " + describeAddress() + "]";
+  }
+
+  /** Records every raw read on the connection before any framing. */
+  private static final class ReadTap extends ChannelInboundHandlerAdapter {
+    private final ServerConnection connection;
+
+    ReadTap(ServerConnection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof ByteBuf buf) {
+        connection.recordRead(ByteBufUtil.getBytes(buf));
+      }
+      ctx.fireChannelRead(msg);
+    }
+  }
+
+  /** Feeds the behaviour, applies back-pressure, and records how the connection ended. */
+  private static final class BehaviorHandler extends ChannelInboundHandlerAdapter {
+    private final ServerConnection connection;
+    private final Behavior behavior;
+
+    BehaviorHandler(ServerConnection connection, Behavior behavior) {
+      this.connection = connection;
+      this.behavior = behavior;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      run(ctx, () -> behavior.onConnect(connection));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf buf = (ByteBuf) msg;
+      byte[] message;
+      try {
+        message = ByteBufUtil.getBytes(buf);
+      } finally {
+        buf.release();
+      }
+      connection.recordMessage(message);
+      run(ctx, () -> behavior.onMessage(connection, message));
+      if (!ctx.channel().isWritable()) {
+        ctx.channel().config().setAutoRead(false); // the client is not reading our replies: stop reading its requests
+      }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (ctx.channel().isWritable()) {
+        ctx.channel().config().setAutoRead(true);
+      }
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) {
+        connection.markPeerClosed();
+        run(ctx, () -> behavior.onPeerClosed(connection));
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      connection.markEnded(WireRecorder.isReset(cause) ? CloseReason.PEER_RESET : CloseReason.FAILED);
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      connection.markEnded(CloseReason.CLOSED_BY_SERVER); // only if nothing else ended it first
+      run(ctx, () -> behavior.onDisconnect(connection));
+      ctx.fireChannelInactive();
+    }
+
+    private void run(ChannelHandlerContext ctx, Callback callback) {
+      try {
+        callback.call();
+      } catch (Exception e) {
+        connection.transcript().record(TranscriptEvent.Kind.ERROR, "behavior failed: " + e);
+        connection.markEnded(CloseReason.FAILED);
+        ctx.close();
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Callback {
+    void call() throws Exception;
+  }
+
+  /** Server settings. Defaults: 127.0.0.1, port 0 (ephemeral), backlog 128, SO_REUSEADDR, collect. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private int backlog = 128;
+    private boolean reuseAddress = true;
+    private Behavior behavior = Behaviors.collect();
+    private Framing framing = Framing.raw();
+    private int readBufferBytes;
+    private String name = "server";
+
+    private Builder() {}
+
+    /** The address to listen on: 127.0.0.1 (default), ::1, or another local address. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** 0 (default) picks a free ephemeral port; tests should keep it. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new HarnessException("bad port " + port + ": ports are 0-65535 (0 picks a free one)");
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder backlog(int backlog) {
+      if (backlog < 1) {
+        throw new HarnessException("backlog must be at least 1, not " + backlog);
+      }
+      this.backlog = backlog;
+      return this;
+    }
+
+    public Builder reuseAddress(boolean reuseAddress) {
+      this.reuseAddress = reuseAddress;
+      return this;
+    }
+
+    public Builder behavior(Behavior behavior) {
+      this.behavior = behavior;
+      return this;
+    }
+
+    /** How reads are cut into messages before the behaviour sees them; raw by default. */
+    public Builder framing(Framing framing) {
+      this.framing = framing;
+      return this;
+    }
+
+    /** Read at most this many bytes per read, like {@code recv(1024)}; 0 lets Netty adapt. */
+    public Builder readBufferBytes(int bytes) {
+      if (bytes < 0) {
+        throw new HarnessException("read buffer size cannot be negative: " + bytes);
+      }
+      this.readBufferBytes = bytes;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** A server with these settings, not started yet: call {@link TcpServer#start()}. */
+    public TcpServer build() {
+      return new TcpServer(this);
+    }
+  }
+}
