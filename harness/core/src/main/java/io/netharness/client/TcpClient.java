@@ -69,6 +69,8 @@ public final class TcpClient implements AutoCloseable {
   private final Framing framing;
   private final Duration sendTimeout;
   private final String name;
+  private final InetSocketAddress local;
+  private final InetSocketAddress remote;
 
   private TcpClient(Builder builder, Channel channel, Transcript transcript, InboundBuffer inbound) {
     this.channel = channel;
@@ -77,6 +79,8 @@ public final class TcpClient implements AutoCloseable {
     this.framing = builder.framing;
     this.sendTimeout = builder.sendTimeout;
     this.name = builder.name;
+    this.local = (InetSocketAddress) channel.localAddress();
+    this.remote = (InetSocketAddress) channel.remoteAddress();
   }
 
   /** Connects with default settings (5 s connect timeout, raw framing). */
@@ -93,11 +97,11 @@ public final class TcpClient implements AutoCloseable {
   }
 
   public InetSocketAddress localAddress() {
-    return (InetSocketAddress) channel.localAddress();
+    return local;
   }
 
   public InetSocketAddress remoteAddress() {
-    return (InetSocketAddress) channel.remoteAddress();
+    return remote;
   }
 
   public Transcript transcript() {

@@ -45,6 +45,8 @@ public final class ServerConnection {
   private final int index;
   private final Channel channel;
   private final Transcript transcript;
+  private final InetSocketAddress remote;
+  private final InetSocketAddress local;
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private final List<byte[]> messages = new ArrayList<>();
   private long bytesReceived;
@@ -55,6 +57,9 @@ public final class ServerConnection {
   ServerConnection(int index, Channel channel, Transcript transcript) {
     this.index = index;
     this.channel = channel;
+    // cached: a closed channel may no longer know its addresses
+    this.remote = (InetSocketAddress) channel.remoteAddress();
+    this.local = (InetSocketAddress) channel.localAddress();
     this.transcript = transcript;
   }
 
@@ -64,11 +69,11 @@ public final class ServerConnection {
   }
 
   public InetSocketAddress remoteAddress() {
-    return (InetSocketAddress) channel.remoteAddress();
+    return remote;
   }
 
   public InetSocketAddress localAddress() {
-    return (InetSocketAddress) channel.localAddress();
+    return local;
   }
 
   public Transcript transcript() {
@@ -134,6 +139,19 @@ public final class ServerConnection {
     } catch (IOException e) {
       throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops reading from the socket: bytes pile up in the kernel's buffers (and, once they are
+   * full, TCP flow control stalls the sender) until {@link #resumeReading()}.
+   */
+  public void pauseReading() {
+    channel.config().setAutoRead(false);
+  }
+
+  /** Reads again; what piled up arrives in as few reads as the read buffer allows. */
+  public void resumeReading() {
+    channel.config().setAutoRead(true);
   }
 
   /** Sends FIN after pending writes and closes. */

@@ -179,6 +179,23 @@ public final class TcpServer implements AutoCloseable {
             + " arrived");
   }
 
+  /** Pauses reading on every open connection; see {@link ServerConnection#pauseReading()}. */
+  public void pauseReading() {
+    connections.forEach(ServerConnection::pauseReading);
+  }
+
+  public void resumeReading() {
+    connections.forEach(ServerConnection::resumeReading);
+  }
+
+  /** The connection whose remote end is {@code clientAddress}, waiting for it to be accepted. */
+  public ServerConnection connectionFrom(InetSocketAddress clientAddress, Duration timeout) {
+    Await.until(timeout, () -> connections.stream().anyMatch(c -> clientAddress.equals(c.remoteAddress())),
+        () -> "server "" + settings.name + "": expected a connection from " + Connect.describe(clientAddress)
+            + " within " + Await.human(timeout) + ", but it has " + connections.size() + " other connection(s)");
+    return connections.stream().filter(c -> clientAddress.equals(c.remoteAddress())).findFirst().orElseThrow();
+  }
+
   /** Sends bytes to every open connection. */
   public void broadcast(byte[] bytes) {
     for (ServerConnection c : connections) {
