@@ -191,7 +191,7 @@ public final class TcpServer implements AutoCloseable {
   /** The connection whose remote end is {@code clientAddress}, waiting for it to be accepted. */
   public ServerConnection connectionFrom(InetSocketAddress clientAddress, Duration timeout) {
     Await.until(timeout, () -> connections.stream().anyMatch(c -> clientAddress.equals(c.remoteAddress())),
-        () -> "server "" + settings.name + "": expected a connection from " + Connect.describe(clientAddress)
+        () -> "server \"" + settings.name + "\": expected a connection from " + Connect.describe(clientAddress)
             + " within " + Await.human(timeout) + ", but it has " + connections.size() + " other connection(s)");
     return connections.stream().filter(c -> clientAddress.equals(c.remoteAddress())).findFirst().orElseThrow();
   }
