@@ -146,12 +146,21 @@ public final class ServerConnection {
    * full, TCP flow control stalls the sender) until {@link #resumeReading()}.
    */
   public void pauseReading() {
-    channel.config().setAutoRead(false);
+    onEventLoop(() -> channel.config().setAutoRead(false));
   }
 
   /** Reads again; what piled up arrives in as few reads as the read buffer allows. */
   public void resumeReading() {
-    channel.config().setAutoRead(true);
+    onEventLoop(() -> channel.config().setAutoRead(true));
+  }
+
+  /** Runs on the connection's event loop and waits, so the change is in force when this returns. */
+  private void onEventLoop(Runnable action) {
+    if (channel.eventLoop().inEventLoop()) {
+      action.run();
+    } else {
+      channel.eventLoop().submit(action).syncUninterruptibly();
+    }
   }
 
   /** Sends FIN after pending writes and closes. */

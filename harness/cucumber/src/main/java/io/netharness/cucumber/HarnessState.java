@@ -1,0 +1,203 @@
+package io.netharness.cucumber;
+
+import io.netharness.HarnessException;
+import io.netharness.client.TcpClient;
+import io.netharness.internal.Connect;
+import io.netharness.server.TcpServer;
+import io.netharness.udp.UdpPeer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The per-scenario world: endpoints by name, the expectation timeout, the scenario's scratch
+ * folder and the last failed attempt. Cucumber makes a new one for every scenario (picocontainer
+ * injects it into each step class) and {@link Hooks} closes everything it holds afterwards.
+ *
+ * <pre>{@code
+ * public final class MySteps {
+ *   private final HarnessState state;
+ *   public MySteps(HarnessState state) { this.state = state; }
+ *   @When("{string} pings")
+ *   public void pings(String client) { state.client(client).sendText("PING\n", UTF_8); }
+ * }
+ * }</pre>
+ */
+public final class HarnessState {
+  private final Map<String, TcpServer> servers = new LinkedHashMap<>();
+  private final Map<String, TcpClient> clients = new LinkedHashMap<>();
+  private final Map<String, UdpPeer> peers = new LinkedHashMap<>();
+  private final Map<String, Object> values = new LinkedHashMap<>();
+  private Duration timeout = Duration.ofSeconds(5);
+  private @Nullable Path scratch;
+  private @Nullable RuntimeException lastFailure;
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public void timeout(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  public TcpServer addServer(String name, TcpServer server) {
+    requireFreeName(name);
+    servers.put(name, server);
+    return server;
+  }
+
+  public TcpClient addClient(String name, TcpClient client) {
+    requireFreeName(name);
+    clients.put(name, client);
+    return client;
+  }
+
+  public UdpPeer addPeer(String name, UdpPeer peer) {
+    requireFreeName(name);
+    peers.put(name, peer);
+    return peer;
+  }
+
+  public TcpServer server(String name) {
+    TcpServer server = servers.get(name);
+    if (server == null) {
+      throw unknown("TCP server", name);
+    }
+    return server;
+  }
+
+  public TcpClient client(String name) {
+    TcpClient client = clients.get(name);
+    if (client == null) {
+      throw unknown("TCP client", name);
+    }
+    return client;
+  }
+
+  public UdpPeer peer(String name) {
+    UdpPeer peer = peers.get(name);
+    if (peer == null) {
+      throw unknown("UDP peer", name);
+    }
+    return peer;
+  }
+
+  public boolean hasServer(String name) {
+    return servers.containsKey(name);
+  }
+
+  public List<TcpClient> clients() {
+    return List.copyOf(clients.values());
+  }
+
+  public List<String> clientNames() {
+    return List.copyOf(clients.keySet());
+  }
+
+  /**
+   * Where a client or peer should send: a server or peer name of this scenario, or a literal
+   * {@code host:port} such as {@code 127.0.0.1:7000} or {@code [::1]:7000}.
+   */
+  public InetSocketAddress addressOf(String nameOrAddress) {
+    if (servers.containsKey(nameOrAddress)) {
+      return servers.get(nameOrAddress).address();
+    }
+    if (peers.containsKey(nameOrAddress)) {
+      return peers.get(nameOrAddress).address();
+    }
+    if (nameOrAddress.matches(".*:\\d+$")) {
+      return Connect.parse(nameOrAddress);
+    }
+    throw new HarnessException("\"" + nameOrAddress + "\" is neither an endpoint of this scenario (servers: "
+        + servers.keySet() + ", UDP peers: " + peers.keySet() + ") nor a host:port such as 127.0.0.1:7000");
+  }
+
+  /** Remembers a value between steps, e.g. a download's digest. */
+  public void put(String key, Object value) {
+    values.put(key, value);
+  }
+
+  public <T> T get(String key, Class<T> type) {
+    Object value = values.get(key);
+    if (value == null) {
+      throw new HarnessException("nothing called \"" + key + "\" was recorded earlier in this scenario");
+    }
+    return type.cast(value);
+  }
+
+  /** A folder for this scenario's files, deleted afterwards. */
+  public Path scratch() {
+    if (scratch == null) {
+      try {
+        scratch = Files.createTempDirectory("netharness-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a scratch folder", e);
+      }
+    }
+    return scratch;
+  }
+
+  /** Runs an action that is expected to fail, remembering how. */
+  public void attempt(Runnable action) {
+    lastFailure = null;
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      lastFailure = e;
+    }
+  }
+
+  public @Nullable RuntimeException lastFailure() {
+    return lastFailure;
+  }
+
+  /** Closes every endpoint (clients first), deletes the scratch folder. */
+  public void closeAll() {
+    List<RuntimeException> problems = new ArrayList<>();
+    Stream.of(clients.values(), peers.values(), servers.values())
+        .flatMap(java.util.Collection::stream)
+        .forEach(endpoint -> {
+          try {
+            ((AutoCloseable) endpoint).close();
+          } catch (Exception e) {
+            problems.add(new RuntimeException("closing " + endpoint + " failed", e));
+          }
+        });
+    clients.clear();
+    peers.clear();
+    servers.clear();
+    if (scratch != null) {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        problems.add(new UncheckedIOException(e));
+      }
+      scratch = null;
+    }
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+  }
+
+  private void requireFreeName(String name) {
+    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name)) {
+      throw new HarnessException("the name \"" + name + "\" is already used in this scenario: give each endpoint its own name");
+    }
+  }
+
+  private HarnessException unknown(String kind, String name) {
+    return new HarnessException("no " + kind + " called \"" + name + "\" in this scenario. Known: servers "
+        + servers.keySet() + ", clients " + clients.keySet() + ", UDP peers " + peers.keySet()
+        + ". Create it first, e.g. Given a TCP server \"" + name + "\"");
+  }
+}

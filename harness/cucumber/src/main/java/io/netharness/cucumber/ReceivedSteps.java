@@ -1,0 +1,152 @@
+package io.netharness.cucumber;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.netharness.ExpectationFailedException;
+import io.netharness.Framing;
+import io.netharness.payload.Encodings;
+import io.netharness.payload.Hex;
+import io.netharness.payload.HexDump;
+import io.netharness.payload.Payload;
+import io.netharness.server.ServerConnection;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Steps about what a server got from one client, and what the server does to that connection.
+ * The client is named; the server finds its connection by the client's address.
+ *
+ * <pre>{@code
+ * Then "srv" receives "hello" from "alice"
+ * Then "srv" got the bytes from "alice" in at least 5 reads
+ * Then "srv" sees "alice" disconnect
+ * When "srv" replies "收到" to "alice"
+ * }</pre>
+ */
+public final class ReceivedSteps {
+  private final HarnessState state;
+
+  public ReceivedSteps(HarnessState state) {
+    this.state = state;
+  }
+
+  @Then("{string} receives {string} from {string}")
+  public void receivesText(String server, String text, String client) {
+    connection(server, client).awaitReceivedText(text, StandardCharsets.UTF_8, state.timeout());
+  }
+
+  @Then("{string} receives {string} encoded as {charset} from {string}")
+  public void receivesEncoded(String server, String text, Charset charset, String client) {
+    connection(server, client).awaitReceivedText(text, charset, state.timeout());
+  }
+
+  @Then("{string} receives hex {string} from {string}")
+  public void receivesHex(String server, String hex, String client) {
+    connection(server, client).awaitReceived(Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
+  }
+
+  @Then("{string} receives {size} from {string}")
+  public void receivesCount(String server, Long bytes, String client) {
+    ServerConnection c = connection(server, client);
+    c.awaitBytesReceived(bytes, state.timeout());
+    if (c.bytesReceived() != bytes) {
+      throw new ExpectationFailedException("server \"" + server + "\": expected " + bytes + " bytes from \""
+          + client + "\", but " + c.bytesReceived() + " arrived");
+    }
+  }
+
+  @Then("{string} got the bytes from {string} in {int} read(s)")
+  public void readsExactly(String server, String client, int reads) {
+    int got = connection(server, client).messageCount();
+    if (got != reads) {
+      throw new ExpectationFailedException("server \"" + server + "\": expected the bytes from \"" + client
+          + "\" in " + reads + " read(s), but they took " + got + ": " + readSizes(server, client));
+    }
+  }
+
+  @Then("{string} got the bytes from {string} in at least {int} reads")
+  public void readsAtLeast(String server, String client, int reads) {
+    int got = connection(server, client).messageCount();
+    if (got < reads) {
+      throw new ExpectationFailedException("server \"" + server + "\": expected at least " + reads
+          + " reads of the bytes from \"" + client + "\", but there were " + got + ": " + readSizes(server, client));
+    }
+  }
+
+  @Then("the messages {string} received from {string} as {framing} are:")
+  public void messagesAre(String server, String client, Framing framing, List<String> expected) {
+    ServerConnection c = connection(server, client);
+    List<String> got = framing.split(c.receivedBytes()).stream()
+        .map(m -> new String(m, StandardCharsets.UTF_8)).toList();
+    if (!got.equals(expected)) {
+      throw new ExpectationFailedException("server \"" + server + "\": split as " + framing.describe()
+          + ", the bytes from \"" + client + "\" give " + got + ", expected " + expected + "\n" + c.describe(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Then("what {string} received from {string}, decoded as {charset}, reads {string}")
+  public void decodesTo(String server, String client, Charset charset, String expected) {
+    String decoded = Encodings.decodeLenient(connection(server, client).receivedBytes(), charset);
+    if (!decoded.equals(expected)) {
+      throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes \"" + server
+          + "\" received from \"" + client + "\" read " + HexDump.quote(decoded) + ", expected " + HexDump.quote(expected));
+    }
+  }
+
+  @Then("what {string} received from {string}, decoded as {charset}, does not read {string}")
+  public void doesNotDecodeTo(String server, String client, Charset charset, String text) {
+    String decoded = Encodings.decodeLenient(connection(server, client).receivedBytes(), charset);
+    if (decoded.equals(text)) {
+      throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes read " + HexDump.quote(text)
+          + " after all: the two charsets agree on these bytes");
+    }
+  }
+
+  @Then("what {string} received from {string} is not valid {charset}")
+  public void notWellFormed(String server, String client, Charset charset) {
+    byte[] bytes = connection(server, client).receivedBytes();
+    if (Encodings.isWellFormed(bytes, charset)) {
+      throw new ExpectationFailedException("the bytes " + Hex.formatSpaced(bytes) + " are valid " + charset.name());
+    }
+  }
+
+  @Then("{string} sees {string} disconnect")
+  public void seesDisconnect(String server, String client) {
+    connection(server, client).awaitPeerClosed(state.timeout());
+  }
+
+  @Then("{string} sees {string} reset the connection")
+  public void seesReset(String server, String client) {
+    connection(server, client).awaitPeerReset(state.timeout());
+  }
+
+  @When("{string} replies {string} to {string}")
+  public void replies(String server, String text, String client) {
+    connection(server, client).send(Payload.utf8(text));
+  }
+
+  @When("{string} replies the line {string} to {string}")
+  public void repliesLine(String server, String text, String client) {
+    connection(server, client).send(Framing.lines().encode(Payload.utf8(text).bytes()));
+  }
+
+  @When("{string} closes the connection to {string}")
+  public void closes(String server, String client) {
+    connection(server, client).close();
+  }
+
+  @When("{string} resets the connection to {string}")
+  public void resets(String server, String client) {
+    connection(server, client).abort();
+  }
+
+  private ServerConnection connection(String server, String client) {
+    return state.server(server).connectionFrom(state.client(client).localAddress(), state.timeout());
+  }
+
+  private String readSizes(String server, String client) {
+    List<Integer> sizes = connection(server, client).messages().stream().map(m -> m.length).toList();
+    return "read sizes " + (sizes.size() > 50 ? sizes.subList(0, 50) + "..." : sizes);
+  }
+}

@@ -1,0 +1,138 @@
+package io.netharness.cucumber;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.netharness.ExpectationFailedException;
+import io.netharness.Framing;
+import io.netharness.payload.Payload;
+import io.netharness.server.Behavior;
+import io.netharness.server.Behaviors;
+import io.netharness.server.ScriptedReplies;
+import io.netharness.server.TcpServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Steps that start TCP servers. A server listens on 127.0.0.1 on a free port unless a step says
+ * otherwise; clients find it by name.
+ *
+ * <pre>{@code
+ * Given a TCP echo server "srv"
+ * Given a TCP server "srv" that replies "PONG" to "PING"
+ * Given a TCP server "srv" that reads at most 1024 bytes at a time
+ * }</pre>
+ */
+public final class ServerSteps {
+  private final HarnessState state;
+
+  public ServerSteps(HarnessState state) {
+    this.state = state;
+  }
+
+  @Given("a TCP server {string}")
+  public void collectingServer(String name) {
+    start(name, TcpServer.builder());
+  }
+
+  @Given("a TCP echo server {string}")
+  public void echoServer(String name) {
+    start(name, TcpServer.builder().behavior(Behaviors.echo()));
+  }
+
+  @Given("a TCP server {string} listening on {string}")
+  public void serverOn(String name, String hostPort) {
+    var address = io.netharness.internal.Connect.parse(hostPort);
+    start(name, TcpServer.builder().host(address.getHostString()).port(address.getPort()));
+  }
+
+  @Given("a TCP echo server {string} on IPv6 loopback")
+  public void ipv6EchoServer(String name) {
+    start(name, TcpServer.builder().host("::1").behavior(Behaviors.echo()));
+  }
+
+  @Given("a TCP server {string} that replies {string} to {string}")
+  public void scriptedServer(String name, String reply, String trigger) {
+    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(
+        Payload.utf8(trigger).bytes(), Payload.utf8(reply).bytes())));
+    start(name, TcpServer.builder().behavior(script));
+  }
+
+  @Given("a TCP server {string} that replies to each line with:")
+  public void scriptedLineServer(String name, io.cucumber.datatable.DataTable table) {
+    List<ScriptedReplies.Rule> rules = table.asLists().stream()
+        .skip(1)
+        .map(row -> new ScriptedReplies.Rule(Payload.utf8(row.get(0) + "\n").bytes(), Payload.utf8(row.get(1) + "\n").bytes()))
+        .toList();
+    start(name, TcpServer.builder().behavior(Behaviors.scripted(rules)));
+  }
+
+  @Given("a TCP server {string} that reads at most {int} bytes at a time")
+  public void smallReads(String name, int bytes) {
+    start(name, TcpServer.builder().readBufferBytes(bytes));
+  }
+
+  @Given("a TCP server {string} with {framing} framing")
+  public void framedServer(String name, Framing framing) {
+    start(name, TcpServer.builder().framing(framing));
+  }
+
+  @Given("a TCP server {string} that closes the connection after {int} bytes")
+  public void closesAfter(String name, int bytes) {
+    start(name, TcpServer.builder().behavior(Behaviors.closeAfter(bytes)));
+  }
+
+  @Given("a TCP server {string} that resets the connection after {int} bytes")
+  public void resetsAfter(String name, int bytes) {
+    start(name, TcpServer.builder().behavior(Behaviors.abortAfter(bytes)));
+  }
+
+  @Given("a TCP chat room server {string}")
+  public void chatRoom(String name) {
+    start(name, TcpServer.builder().behavior(Behaviors.chatRoom(StandardCharsets.UTF_8)).framing(Framing.lines()));
+  }
+
+  @When("a TCP server {string} tries to listen on the port of {string}")
+  public void triesPortInUse(String name, String other) {
+    int port = state.server(other).getPort();
+    state.attempt(() -> state.addServer(name, TcpServer.builder().name(name).port(port).build()).start());
+  }
+
+  @When("{string} pauses reading")
+  public void pauseReading(String server) {
+    state.server(server).pauseReading();
+  }
+
+  @When("{string} resumes reading")
+  public void resumeReading(String server) {
+    state.server(server).resumeReading();
+  }
+
+  @When("{string} sends {string} to every client")
+  public void broadcast(String server, String text) {
+    state.server(server).broadcast(Payload.utf8(text).bytes());
+  }
+
+  @Then("{string} has {int} open connection(s)")
+  public void openConnections(String server, int count) {
+    TcpServer s = state.server(server);
+    s.awaitConnections(count, state.timeout());
+    io.netharness.internal.Await.until(state.timeout(), () -> s.openConnectionCount() == count,
+        () -> "server \"" + server + "\": expected " + count + " open connections, but " + s.openConnectionCount()
+            + " are open (" + s.connectionCount() + " accepted in all)");
+  }
+
+  @Then("{string} has accepted {int} connection(s)")
+  public void acceptedConnections(String server, int count) {
+    TcpServer s = state.server(server);
+    s.awaitConnections(count, state.timeout());
+    if (s.connectionCount() != count) {
+      throw new ExpectationFailedException("server \"" + server + "\": expected " + count
+          + " connections, but " + s.connectionCount() + " were accepted");
+    }
+  }
+
+  private void start(String name, TcpServer.Builder builder) {
+    state.addServer(name, builder.name(name).build()).start();
+  }
+}
