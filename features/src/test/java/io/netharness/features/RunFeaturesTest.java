@@ -11,7 +11,7 @@ import org.junit.platform.suite.api.Suite;
 /** Runs every scenario under features/ with the built-in step library. */
 @Suite
 @IncludeEngines("cucumber")
-@SelectDirectories({"tcp", "encodings", "udp"})
+@SelectDirectories(".")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.netharness.cucumber")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
     value = "pretty, summary, html:target/cucumber/report.html, junit:target/cucumber/junit.xml")

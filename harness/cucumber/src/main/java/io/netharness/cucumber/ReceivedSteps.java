@@ -74,6 +74,19 @@ public final class ReceivedSteps {
     }
   }
 
+  @Then("{string} got these messages from {string}:")
+  public void gotMessages(String server, String client, List<String> expected) {
+    ServerConnection c = connection(server, client);
+    io.netharness.internal.Await.until(state.timeout(), () -> c.messageCount() >= expected.size(),
+        () -> "server \"" + server + "\": expected " + expected.size() + " messages from \"" + client + "\", but "
+            + c.messageCount() + " arrived\n" + c.describe(StandardCharsets.UTF_8));
+    List<String> got = c.messages().stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList();
+    if (!got.equals(expected)) {
+      throw new ExpectationFailedException("server \"" + server + "\": expected the messages " + expected
+          + " from \"" + client + "\", but got " + got);
+    }
+  }
+
   @Then("the messages {string} received from {string} as {framing} are:")
   public void messagesAre(String server, String client, Framing framing, List<String> expected) {
     ServerConnection c = connection(server, client);

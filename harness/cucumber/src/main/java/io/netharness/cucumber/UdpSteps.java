@@ -66,6 +66,11 @@ public final class UdpSteps {
     state.peer(peer).expectDatagram(Payload.utf8(text).bytes(), StandardCharsets.UTF_8, state.timeout());
   }
 
+  @Then("{string} receives the datagram hex {string}")
+  public void receivesHex(String peer, String hex) {
+    state.peer(peer).expectDatagram(io.netharness.payload.Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
+  }
+
   @Then("{string} receives these datagrams, each whole and in order:")
   public void receivesAll(String peer, List<String> expected) {
     for (String text : expected) {
