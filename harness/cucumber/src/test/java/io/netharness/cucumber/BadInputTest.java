@@ -1,0 +1,104 @@
+package io.netharness.cucumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netharness.HarnessException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Bad input in a step gets a message that says what is wrong and how to fix it. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BadInputTest {
+  private final HarnessState state = new HarnessState();
+  private final ServerSteps servers = new ServerSteps(state);
+  private final ClientSteps clients = new ClientSteps(state);
+  private final ParameterTypes types = new ParameterTypes();
+
+  @AfterEach
+  void closeEverything() {
+    state.closeAll();
+  }
+
+  @Test
+  void unknownEndpointNameListsTheKnownOnes() {
+    servers.echoServer("srv");
+    assertThatThrownBy(() -> clients.sendText("alcie", "hi"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("no TCP client called \"alcie\"")
+        .hasMessageContaining("servers [srv]");
+  }
+
+  @Test
+  void connectingToAnUnknownNameSaysItIsNeitherEndpointNorAddress() {
+    assertThatThrownBy(() -> clients.connect("alice", "nowhere"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("neither an endpoint of this scenario")
+        .hasMessageContaining("127.0.0.1:7000");
+  }
+
+  @Test
+  void unknownCharsetSuggestsRealNames() {
+    assertThatThrownBy(() -> types.charset("KLINGON"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("unknown charset \"KLINGON\"")
+        .hasMessageContaining("GBK");
+  }
+
+  @Test
+  void badHexNamesTheBadDigit() {
+    servers.echoServer("srv");
+    clients.connect("alice", "srv");
+    assertThatThrownBy(() -> clients.sendHex("alice", "0g"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("'g' is not a hex digit");
+    assertThatThrownBy(() -> clients.sendHex("alice", "abc"))
+        .hasMessageContaining("odd number of hex digits");
+  }
+
+  @Test
+  void negativeDurationIsRefused() {
+    assertThatThrownBy(() -> types.duration("-5", "ms"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("cannot be negative");
+    assertThat(types.duration("1.5", "s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(types.duration("200", "ms")).isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void reusingANameIsRefused() {
+    servers.echoServer("srv");
+    assertThatThrownBy(() -> servers.echoServer("srv"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("already used");
+  }
+
+  @Test
+  void fixturePathOutsideTheRootIsRefused() {
+    assertThatThrownBy(() -> Fixtures.resolve("../pom.xml"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("outside the fixtures root");
+  }
+
+  @Test
+  void portInUseIsCapturedAsAFailedAttempt() {
+    servers.collectingServer("first");
+    servers.triesPortInUse("second", "first");
+    assertThat(state.lastFailure()).isNotNull();
+    assertThat(state.lastFailure().getMessage()).contains("address already in use");
+  }
+
+  @Test
+  void closeAllClosesEveryEndpoint() {
+    servers.echoServer("srv");
+    clients.connect("alice", "srv");
+    var server = state.server("srv");
+    var client = state.client("alice");
+    state.closeAll();
+    assertThat(server.isRunning()).isFalse();
+    assertThat(client.isOpen()).isFalse();
+  }
+}
