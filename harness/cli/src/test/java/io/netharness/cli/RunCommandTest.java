@@ -1,0 +1,114 @@
+package io.netharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RunCommandTest {
+  private static final String GLUE = "io.netharness.cli.testglue";
+
+  @TempDir Path reports;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void a_passing_feature_exits_zero_prints_progress_and_summary_and_writes_all_reports() {
+    int exit = netharness("run", features("passing"), "--glue", GLUE, "--report-dir", reports.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(0);
+    assertThat(out.toString())
+        .contains("✔ The greeting is what was set")
+        .contains("passing/greeting.feature:3")
+        .contains("Scenarios: 1 passed, 0 failed, 0 skipped (1 total)")
+        .contains("Steps:     2 passed");
+    assertThat(reports.resolve("report.html")).isNotEmptyFile();
+    assertThat(reports.resolve("junit.xml")).content().contains("<testsuite").contains("The greeting is what was set");
+    assertThat(reports.resolve("cucumber.json")).content().contains("\"name\":\"The greeting is what was set\"");
+    assertThat(reports.resolve("cucumber.ndjson")).content().contains("testRunFinished");
+  }
+
+  @Test
+  void a_failing_feature_exits_non_zero_and_names_the_failing_step_and_its_error() {
+    int exit = netharness("run", features("failing"), "--glue", GLUE, "--report-dir", reports.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.FAILED);
+    assertThat(out.toString())
+        .contains("✘ The greeting is checked against the wrong text")
+        .contains("Step Then the greeting is \"goodbye\" (line 5) failed:")
+        .contains("expected greeting \"goodbye\" but was \"hello\"")
+        .contains("Step Given a step that no glue defines (line 8) is undefined")
+        .contains("Scenarios: 0 passed, 1 failed, 0 skipped, 1 undefined (2 total)");
+    assertThat(reports.resolve("junit.xml")).content().contains("<failure");
+  }
+
+  @Test
+  void a_path_that_does_not_exist_gets_one_clear_line_and_a_usage_exit_code() {
+    int exit = netharness("run", "no/such/features", "--report-dir", reports.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().strip())
+        .startsWith("netharness run: feature path 'no/such/features' does not exist")
+        .contains("pass an existing .feature file or directory")
+        .doesNotContain("Exception", "\tat ")
+        .hasLineCount(1);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void an_invalid_tag_expression_names_the_tags_option_and_how_to_write_one() {
+    int exit = netharness("run", features("passing"), "--tags", "@smoke and", "--report-dir", reports.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--tags '@smoke and' is not a valid tag expression").contains("'@smoke and not @slow'");
+  }
+
+  @Test
+  void threads_below_one_are_rejected_with_an_example() {
+    int exit = netharness("run", features("passing"), "--threads", "0");
+
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--threads must be at least 1, got 0; pass e.g. --threads 4");
+  }
+
+  @Test
+  void tags_select_scenarios_and_parallel_threads_still_report_every_scenario() {
+    int exit = netharness("run", features("failing"), features("passing"), "--glue", GLUE, "--threads", "3",
+        "--tags", "not @never", "--report-dir", reports.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.FAILED);
+    assertThat(out.toString()).contains("Scenarios: 1 passed, 1 failed, 0 skipped, 1 undefined (3 total)");
+  }
+
+  @Test
+  void version_and_help_describe_the_tool_and_the_run_command() {
+    assertThat(netharness("--version")).isEqualTo(0);
+    assertThat(out.toString()).startsWith("netharness ").doesNotContain("${project.version}");
+
+    assertThat(netharness("run", "--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("--tags=EXPR", "--report-dir=DIR", "--threads=N", "--glue=PACKAGE", "Exit codes:");
+  }
+
+  private int netharness(String... args) {
+    return NetHarness.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  private static String features(String folder) {
+    try {
+      Path path = Path.of(RunCommandTest.class.getResource("/features/" + folder).toURI());
+      assertThat(Files.isDirectory(path)).isTrue();
+      return path.toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
