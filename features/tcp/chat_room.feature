@@ -1,16 +1,13 @@
 Feature: A TCP chat room
   The tutorial's chat room: every line a client says is broadcast to every other client,
   never echoed to the speaker; joins and leaves are announced. A client's first line is its
-  name.
+  name, and the room greets it before anyone else hears of it.
 
   Background:
     Given a TCP chat room server "room"
-    And a TCP client "alice" connected to "room"
-    And a TCP client "bob" connected to "room"
-    And a TCP client "carol" connected to "room"
-    When "alice" sends the line "alice"
-    And "bob" sends the line "bob"
-    And "carol" sends the line "carol"
+    And "alice" joins the chat room "room"
+    And "bob" joins the chat room "room"
+    And "carol" joins the chat room "room"
     Then "alice" receives the line "* bob joined"
     And "alice" receives the line "* carol joined"
     And "bob" receives the line "* carol joined"

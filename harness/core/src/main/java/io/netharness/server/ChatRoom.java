@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tutorial's chat room. The first line a client sends is its name; the others hear
- * {@code "* alice joined"}. Each later line goes to every other client as {@code "alice: text"},
+ * The tutorial's chat room. The first line a client sends is its name; it is greeted with
+ * {@code "* welcome, alice"} and the others hear {@code "* alice joined"}. Each later line goes to every other client as {@code "alice: text"},
  * never back to the speaker. When a client leaves, the others hear {@code "* alice left"}.
  * Expects lines framing.
  *
@@ -27,8 +27,10 @@ final class ChatRoom implements Behavior {
     String line = new String(message, charset);
     String name = members.get(connection);
     if (name == null) {
-      members.put(connection, line.isBlank() ? "guest-" + connection.index() : line.strip());
-      tellOthers(connection, "* " + members.get(connection) + " joined");
+      String joined = line.isBlank() ? "guest-" + connection.index() : line.strip();
+      members.put(connection, joined);
+      connection.send(("* welcome, " + joined + "\n").getBytes(charset));
+      tellOthers(connection, "* " + joined + " joined");
     } else {
       tellOthers(connection, name + ": " + line);
     }

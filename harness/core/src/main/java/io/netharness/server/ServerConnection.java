@@ -49,7 +49,9 @@ public final class ServerConnection {
   private final InetSocketAddress local;
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private final List<byte[]> messages = new ArrayList<>();
+  private final List<Integer> readSizes = new ArrayList<>();
   private long bytesReceived;
+  private int reads;
   private int messagesReceived;
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
@@ -109,6 +111,16 @@ public final class ServerConnection {
   /** The reads (raw framing) or frames received so far, in order; the first 100,000 are kept. */
   public synchronized List<byte[]> messages() {
     return messages.stream().map(byte[]::clone).toList();
+  }
+
+  /** How many reads from the socket the bytes took, whatever the framing. */
+  public synchronized int readCount() {
+    return reads;
+  }
+
+  /** The size of each read, in order (the first 100,000). */
+  public synchronized List<Integer> readSizes() {
+    return List.copyOf(readSizes);
   }
 
   public synchronized int messageCount() {
@@ -257,6 +269,10 @@ public final class ServerConnection {
 
   synchronized void recordRead(byte[] bytes) {
     bytesReceived += bytes.length;
+    if (readSizes.size() < 100_000) {
+      readSizes.add(bytes.length);
+    }
+    reads++;
     int room = RECORD_LIMIT - received.size();
     if (room > 0) {
       received.write(bytes, 0, Math.min(room, bytes.length));

@@ -58,7 +58,7 @@ public final class ReceivedSteps {
 
   @Then("{string} got the bytes from {string} in {int} read(s)")
   public void readsExactly(String server, String client, int reads) {
-    int got = connection(server, client).messageCount();
+    int got = arrived(server, client).readCount();
     if (got != reads) {
       throw new ExpectationFailedException("server \"" + server + "\": expected the bytes from \"" + client
           + "\" in " + reads + " read(s), but they took " + got + ": " + readSizes(server, client));
@@ -67,7 +67,7 @@ public final class ReceivedSteps {
 
   @Then("{string} got the bytes from {string} in at least {int} reads")
   public void readsAtLeast(String server, String client, int reads) {
-    int got = connection(server, client).messageCount();
+    int got = arrived(server, client).readCount();
     if (got < reads) {
       throw new ExpectationFailedException("server \"" + server + "\": expected at least " + reads
           + " reads of the bytes from \"" + client + "\", but there were " + got + ": " + readSizes(server, client));
@@ -89,7 +89,7 @@ public final class ReceivedSteps {
 
   @Then("the messages {string} received from {string} as {framing} are:")
   public void messagesAre(String server, String client, Framing framing, List<String> expected) {
-    ServerConnection c = connection(server, client);
+    ServerConnection c = arrived(server, client);
     List<String> got = framing.split(c.receivedBytes()).stream()
         .map(m -> new String(m, StandardCharsets.UTF_8)).toList();
     if (!got.equals(expected)) {
@@ -100,7 +100,7 @@ public final class ReceivedSteps {
 
   @Then("what {string} received from {string}, decoded as {charset}, reads {string}")
   public void decodesTo(String server, String client, Charset charset, String expected) {
-    String decoded = Encodings.decodeLenient(connection(server, client).receivedBytes(), charset);
+    String decoded = Encodings.decodeLenient(arrived(server, client).receivedBytes(), charset);
     if (!decoded.equals(expected)) {
       throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes \"" + server
           + "\" received from \"" + client + "\" read " + HexDump.quote(decoded) + ", expected " + HexDump.quote(expected));
@@ -109,7 +109,7 @@ public final class ReceivedSteps {
 
   @Then("what {string} received from {string}, decoded as {charset}, does not read {string}")
   public void doesNotDecodeTo(String server, String client, Charset charset, String text) {
-    String decoded = Encodings.decodeLenient(connection(server, client).receivedBytes(), charset);
+    String decoded = Encodings.decodeLenient(arrived(server, client).receivedBytes(), charset);
     if (decoded.equals(text)) {
       throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes read " + HexDump.quote(text)
           + " after all: the two charsets agree on these bytes");
@@ -118,7 +118,7 @@ public final class ReceivedSteps {
 
   @Then("what {string} received from {string} is not valid {charset}")
   public void notWellFormed(String server, String client, Charset charset) {
-    byte[] bytes = connection(server, client).receivedBytes();
+    byte[] bytes = arrived(server, client).receivedBytes();
     if (Encodings.isWellFormed(bytes, charset)) {
       throw new ExpectationFailedException("the bytes " + Hex.formatSpaced(bytes) + " are valid " + charset.name());
     }
@@ -154,12 +154,20 @@ public final class ReceivedSteps {
     connection(server, client).abort();
   }
 
+  /** The connection, once every byte the client has sent so far has arrived there. */
+  private ServerConnection arrived(String server, String client) {
+    ServerConnection c = connection(server, client);
+    long sent = state.client(client).bytesSent();
+    c.awaitBytesReceived(sent, state.timeout());
+    return c;
+  }
+
   private ServerConnection connection(String server, String client) {
     return state.server(server).connectionFrom(state.client(client).localAddress(), state.timeout());
   }
 
   private String readSizes(String server, String client) {
-    List<Integer> sizes = connection(server, client).messages().stream().map(m -> m.length).toList();
+    List<Integer> sizes = connection(server, client).readSizes();
     return "read sizes " + (sizes.size() > 50 ? sizes.subList(0, 50) + "..." : sizes);
   }
 }

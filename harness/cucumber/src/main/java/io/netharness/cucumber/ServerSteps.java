@@ -92,6 +92,18 @@ public final class ServerSteps {
     start(name, TcpServer.builder().behavior(Behaviors.chatRoom(StandardCharsets.UTF_8)).framing(Framing.lines()));
   }
 
+  @When("{string} joins the chat room {string}")
+  public void joinChatRoom(String client, String room) {
+    var c = state.addClient(client, io.netharness.client.TcpClient.builder().name(client)
+        .address(state.addressOf(room)).connect());
+    c.sendText(client + "\n", StandardCharsets.UTF_8);
+    String greeting = c.receiveLine(StandardCharsets.UTF_8, state.timeout());
+    if (!greeting.equals("* welcome, " + client)) {
+      throw new io.netharness.ExpectationFailedException("\"" + client + "\" joined chat room \"" + room
+          + "\" but was greeted with \"" + greeting + "\" instead of \"* welcome, " + client + "\"");
+    }
+  }
+
   @When("a TCP server {string} tries to listen on the port of {string}")
   public void triesPortInUse(String name, String other) {
     int port = state.server(other).getPort();
