@@ -11,6 +11,8 @@ import io.netharness.payload.Payload;
 import io.netharness.server.TcpServer;
 import io.netharness.udp.UdpPeer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +41,13 @@ class ClosingTest {
     assertThat(Examples.failures(results)).singleElement()
         .satisfies(failure -> assertThat(failure).hasMessageContaining("the code under test broke"));
     assertClosed(FailingExample.server, FailingExample.client, FailingExample.peer);
+  }
+
+  @Test
+  void endpointsCloseInReverseOrderOfCreation() {
+    Examples.runAndExpectPassing(OrderExample.class, 1);
+
+    assertThat(OrderExample.closed).containsExactly("client", "server");
   }
 
   @Test
@@ -97,6 +106,22 @@ class ClosingTest {
     @Order(2)
     void findsThePreviousTestsEndpointsClosed() {
       assertClosed(server, client, peer);
+    }
+  }
+
+  @Examples.Example
+  @NetHarnessTest
+  static class OrderExample {
+    static final List<String> closed = new CopyOnWriteArrayList<>();
+
+    @Test
+    void makesAServerThenAClient(Endpoints endpoints) {
+      closed.clear();
+      TcpServer server = endpoints.server();
+      endpoints.manage(() -> closed.add("server"));
+      endpoints.connect(server);
+      endpoints.manage(() -> closed.add("client"));
+      assertThat(closed).isEmpty();
     }
   }
 
