@@ -223,7 +223,8 @@ public final class TcpClient implements AutoCloseable {
   }
 
   private void expect(byte[] expected, Duration timeout, Charset charset) {
-    Await.until(timeout, () -> inbound.available() >= expected.length || inbound.ended(),
+    // stop waiting as soon as what is waiting can no longer become the expected bytes
+    Await.until(timeout, () -> inbound.available() >= expected.length || inbound.ended() || !waitingIsPrefixOf(expected),
         () -> failure("expected " + describe(expected, charset) + " within " + Await.human(timeout), charset));
     byte[] head = inbound.peek(expected.length);
     if (!java.util.Arrays.equals(head, expected)) {
@@ -338,6 +339,11 @@ public final class TcpClient implements AutoCloseable {
   /** What is waiting, as a hexdump with decoded text (at most 4 KiB shown). */
   public String describeWaiting(Charset charset) {
     return HexDump.of(inbound.peek(DUMP_LIMIT), charset);
+  }
+
+  private boolean waitingIsPrefixOf(byte[] expected) {
+    byte[] head = inbound.peek(expected.length);
+    return java.util.Arrays.equals(head, 0, head.length, expected, 0, head.length);
   }
 
   private String decodedWaiting(Charset charset) {

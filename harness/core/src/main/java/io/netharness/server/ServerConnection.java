@@ -203,13 +203,15 @@ public final class ServerConnection {
 
   /** Waits until the connection has received exactly {@code expected} (so far, in total). */
   public void awaitReceived(byte[] expected, Charset charset, Duration timeout) {
-    Await.until(timeout, () -> bytesReceived() >= expected.length || !isOpen() || peerClosed,
+    // stop waiting as soon as what arrived can no longer become the expected bytes
+    Await.until(timeout, () -> bytesReceived() >= expected.length || !isOpen() || peerClosed
+            || !isPrefixOf(receivedBytes(), expected),
         () -> failure("expected to receive " + quote(expected, charset) + " within " + Await.human(timeout), charset));
-    Await.until(Duration.ofMillis(5), () -> bytesReceived() >= expected.length, () -> "");
     byte[] got = receivedBytes();
     if (!Arrays.equals(got, expected)) {
       throw new ExpectationFailedException(failure("expected to receive exactly " + quote(expected, charset)
-          + ", but " + (got.length < expected.length ? "fewer" : got.length > expected.length ? "more" : "different")
+          + ", but " + (!isPrefixOf(got, expected) && !isPrefixOf(expected, got) ? "different"
+              : got.length < expected.length ? "fewer" : "more")
           + " bytes arrived", charset));
     }
   }
@@ -259,6 +261,10 @@ public final class ServerConnection {
 
   private String failure(String expectation, Charset charset) {
     return "server connection #" + index + ": " + expectation + ".\nWhat arrived: " + describe(charset);
+  }
+
+  static boolean isPrefixOf(byte[] head, byte[] whole) {
+    return head.length <= whole.length && Arrays.equals(head, 0, head.length, whole, 0, head.length);
   }
 
   private static String quote(byte[] bytes, Charset charset) {
