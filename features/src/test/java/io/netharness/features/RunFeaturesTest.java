@@ -18,5 +18,5 @@ import org.junit.platform.suite.api.Suite;
 @SelectDirectories({"tcp", "encodings", "udp"})
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.netharness.cucumber")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
-    value = "pretty, summary, html:target/cucumber/report.html, junit:target/cucumber/junit.xml")
+    value = "summary, html:target/cucumber/report.html, junit:target/cucumber/junit.xml")
 class RunFeaturesTest {}

@@ -226,6 +226,13 @@ public final class ServerConnection {
         () -> failure("expected at least " + n + " bytes within " + Await.human(timeout), java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** Waits until at least {@code count} messages (reads, or frames with a framing) arrived. */
+  public void awaitMessages(int count, Duration timeout) {
+    Await.until(timeout, () -> messageCount() >= count,
+        () -> failure("expected " + count + " messages within " + Await.human(timeout) + ", but " + messageCount()
+            + " arrived", java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Waits for the client's FIN: it closed (or half-closed) its side. */
   public void awaitPeerClosed(Duration timeout) {
     Await.until(timeout, () -> peerClosed || closeReason == CloseReason.PEER_RESET,

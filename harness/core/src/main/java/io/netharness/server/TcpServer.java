@@ -60,6 +60,11 @@ public final class TcpServer implements AutoCloseable {
     return new Builder();
   }
 
+  /** A builder with this server's settings, e.g. to start a twin on another port. */
+  public Builder toBuilder() {
+    return new Builder(settings);
+  }
+
   /** Binds and starts accepting. A second call does nothing. */
   public synchronized TcpServer start() {
     if (closed) {
@@ -194,6 +199,14 @@ public final class TcpServer implements AutoCloseable {
         () -> "server \"" + settings.name + "\": expected a connection from " + Connect.describe(clientAddress)
             + " within " + Await.human(timeout) + ", but it has " + connections.size() + " other connection(s)");
     return connections.stream().filter(c -> clientAddress.equals(c.remoteAddress())).findFirst().orElseThrow();
+  }
+
+  /** Waits until exactly {@code count} connections are open at once. */
+  public void awaitOpenConnections(int count, Duration timeout) {
+    Await.until(timeout, () -> openConnectionCount() == count,
+        () -> "server \"" + settings.name + "\": expected " + count + " open connections within "
+            + Await.human(timeout) + ", but " + openConnectionCount() + " are open (" + connections.size()
+            + " accepted in all)");
   }
 
   /** Sends bytes to every open connection. */
@@ -332,6 +345,17 @@ public final class TcpServer implements AutoCloseable {
 
     private Builder() {}
 
+    private Builder(Builder other) {
+      this.host = other.host;
+      this.port = other.port;
+      this.backlog = other.backlog;
+      this.reuseAddress = other.reuseAddress;
+      this.behavior = other.behavior;
+      this.framing = other.framing;
+      this.readBufferBytes = other.readBufferBytes;
+      this.name = other.name;
+    }
+
     /** The address to listen on: 127.0.0.1 (default), ::1, or another local address. */
     public Builder host(String host) {
       this.host = host;
@@ -387,7 +411,7 @@ public final class TcpServer implements AutoCloseable {
 
     /** A server with these settings, not started yet: call {@link TcpServer#start()}. */
     public TcpServer build() {
-      return new TcpServer(this);
+      return new TcpServer(new Builder(this));
     }
   }
 }

@@ -2,7 +2,6 @@ package io.netharness.cucumber;
 
 import io.netharness.HarnessException;
 import io.netharness.client.TcpClient;
-import io.netharness.internal.Connect;
 import io.netharness.server.TcpServer;
 import io.netharness.udp.UdpPeer;
 import java.io.IOException;
@@ -116,7 +115,7 @@ public final class HarnessState {
       return peers.get(nameOrAddress).address();
     }
     if (nameOrAddress.matches(".*:\\d+$")) {
-      return Connect.parse(nameOrAddress);
+      return io.netharness.HostPort.parse(nameOrAddress);
     }
     throw new HarnessException("\"" + nameOrAddress + "\" is neither an endpoint of this scenario (servers: "
         + servers.keySet() + ", UDP peers: " + peers.keySet() + ") nor a host:port such as 127.0.0.1:7000");

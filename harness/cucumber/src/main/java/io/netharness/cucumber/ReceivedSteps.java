@@ -77,9 +77,7 @@ public final class ReceivedSteps {
   @Then("{string} got these messages from {string}:")
   public void gotMessages(String server, String client, List<String> expected) {
     ServerConnection c = connection(server, client);
-    io.netharness.internal.Await.until(state.timeout(), () -> c.messageCount() >= expected.size(),
-        () -> "server \"" + server + "\": expected " + expected.size() + " messages from \"" + client + "\", but "
-            + c.messageCount() + " arrived\n" + c.describe(StandardCharsets.UTF_8));
+    c.awaitMessages(expected.size(), state.timeout());
     List<String> got = c.messages().stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList();
     if (!got.equals(expected)) {
       throw new ExpectationFailedException("server \"" + server + "\": expected the messages " + expected

@@ -42,7 +42,7 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} listening on {string}")
   public void serverOn(String name, String hostPort) {
-    var address = io.netharness.internal.Connect.parse(hostPort);
+    var address = io.netharness.HostPort.parse(hostPort);
     start(name, TcpServer.builder().host(address.getHostString()).port(address.getPort()));
   }
 
@@ -129,9 +129,7 @@ public final class ServerSteps {
   public void openConnections(String server, int count) {
     TcpServer s = state.server(server);
     s.awaitConnections(count, state.timeout());
-    io.netharness.internal.Await.until(state.timeout(), () -> s.openConnectionCount() == count,
-        () -> "server \"" + server + "\": expected " + count + " open connections, but " + s.openConnectionCount()
-            + " are open (" + s.connectionCount() + " accepted in all)");
+    s.awaitOpenConnections(count, state.timeout());
   }
 
   @Then("{string} has accepted {int} connection(s)")
