@@ -219,7 +219,7 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof ByteBuf buf) {
-        connection.recordRead(ByteBufUtil.getBytes(buf));
+        connection.recordRead(buf);
       }
       ctx.fireChannelRead(msg);
     }
