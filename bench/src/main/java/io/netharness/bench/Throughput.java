@@ -17,14 +17,14 @@ import java.time.Duration;
  *       behaviour, which records the first 16 MiB, counts the rest, and keeps a transcript) or
  *       discards (plain: a {@link Socket} to a reading thread). The clock stops when the server
  *       has counted the last byte.
- *   <li>download: a plain server writes {@code bytes}; the client consumes them in 1 MiB pieces
+ *   <li>download: a plain server writes {@code bytes}; the client consumes them in 64 KiB pieces
  *       (harness: {@link TcpClient#receiveBytes}, i.e. through its inbound buffer; plain:
  *       {@link InputStream#read(byte[])}) until the server closes.
  * </ul>
  */
 final class Throughput {
   private static final int CHUNK = PlainSockets.CHUNK;
-  private static final int PIECE = 1 << 20;
+  private static final int PIECE = PlainSockets.CHUNK;
   private static final Duration WAIT = Duration.ofMinutes(2);
 
   private Throughput() {}
