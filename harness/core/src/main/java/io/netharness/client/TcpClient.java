@@ -447,6 +447,7 @@ public final class TcpClient implements AutoCloseable {
           .group(Transports.group())
           .channel(Transports.socketChannel())
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+          .option(ChannelOption.ALLOCATOR, Transports.allocator())
           .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInitializer<Channel>() {

@@ -72,6 +72,8 @@ public final class TcpServer implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(Transports.group())
         .channel(Transports.serverChannel())
+        .option(ChannelOption.ALLOCATOR, Transports.allocator())
+        .childOption(ChannelOption.ALLOCATOR, Transports.allocator())
         .option(ChannelOption.SO_BACKLOG, settings.backlog)
         .option(ChannelOption.SO_REUSEADDR, settings.reuseAddress)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
