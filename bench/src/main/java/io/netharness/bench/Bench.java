@@ -43,9 +43,10 @@ public final class Bench {
   }
 
   private static void latency(int size, int iterations) throws Exception {
-    Stats plain = Latency.plain(size, WARM_UP, iterations);
-    Stats harness = Latency.harness(size, WARM_UP, iterations);
-    System.out.printf("## Echo round trip, %d byte%s, %,d iterations after %,d warm-up%n%n", size,
+    Latency.Result result = Latency.compare(size, WARM_UP, iterations);
+    Stats plain = result.plain();
+    Stats harness = result.harness();
+    System.out.printf("## Echo round trip, %d byte%s, %,d iterations each after %,d warm-up, in alternating blocks of 1,000%n%n", size,
         size == 1 ? "" : "s", iterations, WARM_UP);
     System.out.println("| | p50 | p99 | p99.9 | max |");
     System.out.println("|---|---|---|---|---|");

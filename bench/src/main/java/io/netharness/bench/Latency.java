@@ -3,6 +3,7 @@ package io.netharness.bench;
 import io.netharness.client.TcpClient;
 import io.netharness.server.Behaviors;
 import io.netharness.server.TcpServer;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,51 +14,60 @@ import java.util.Arrays;
  * Echo round trips: send {@code size} bytes, wait until all of them came back. The harness pair
  * is a {@link TcpServer} with {@link Behaviors#echo()} and a {@link TcpClient} doing
  * {@code send} then {@code receiveBytes}; the baseline is a blocking {@link Socket} against a
- * one-thread-per-connection echo server.
+ * one-thread-per-connection echo server. Both pairs stay connected for the whole run and are
+ * measured in alternating blocks, so a noisy neighbour on a shared machine hurts both alike.
  */
 final class Latency {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int BLOCK = 1_000;
 
   private Latency() {}
 
-  static Stats harness(int size, int warmUp, int iterations) {
-    byte[] message = new byte[size];
-    Arrays.fill(message, (byte) 'x');
-    long[] nanos = new long[iterations];
-    try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).name("echo").build().start();
-        TcpClient client = TcpClient.connect(server.address())) {
-      for (int i = -warmUp; i < iterations; i++) {
-        long start = System.nanoTime();
-        client.send(message);
-        client.receiveBytes(size, WAIT);
-        if (i >= 0) {
-          nanos[i] = System.nanoTime() - start;
-        }
-      }
-    }
-    return Stats.of(nanos);
+  record Result(Stats plain, Stats harness) {}
+
+  @FunctionalInterface
+  private interface RoundTrip {
+    void once() throws IOException;
   }
 
-  static Stats plain(int size, int warmUp, int iterations) throws Exception {
+  static Result compare(int size, int warmUp, int iterations) throws Exception {
     byte[] message = new byte[size];
     Arrays.fill(message, (byte) 'x');
     byte[] reply = new byte[size];
-    long[] nanos = new long[iterations];
-    try (PlainSockets.OneShotServer server = PlainSockets.echo();
-        Socket socket = PlainSockets.connect(server.address())) {
+    try (PlainSockets.OneShotServer plainServer = PlainSockets.echo();
+        Socket socket = PlainSockets.connect(plainServer.address());
+        TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).name("echo").build().start();
+        TcpClient client = TcpClient.connect(server.address())) {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      for (int i = -warmUp; i < iterations; i++) {
-        long start = System.nanoTime();
+      RoundTrip plain = () -> {
         out.write(message);
         if (in.readNBytes(reply, 0, size) != size) {
           throw new IllegalStateException("echo server closed early");
         }
-        if (i >= 0) {
-          nanos[i] = System.nanoTime() - start;
-        }
+      };
+      RoundTrip harness = () -> {
+        client.send(message);
+        client.receiveBytes(size, WAIT);
+      };
+      long[] plainNanos = new long[iterations];
+      long[] harnessNanos = new long[iterations];
+      measure(plain, new long[warmUp], 0, warmUp);
+      measure(harness, new long[warmUp], 0, warmUp);
+      for (int from = 0; from < iterations; from += BLOCK) {
+        int to = Math.min(iterations, from + BLOCK);
+        measure(plain, plainNanos, from, to);
+        measure(harness, harnessNanos, from, to);
       }
+      return new Result(Stats.of(plainNanos), Stats.of(harnessNanos));
     }
-    return Stats.of(nanos);
+  }
+
+  private static void measure(RoundTrip trip, long[] nanos, int from, int to) throws IOException {
+    for (int i = from; i < to; i++) {
+      long start = System.nanoTime();
+      trip.once();
+      nanos[i] = System.nanoTime() - start;
+    }
   }
 }
