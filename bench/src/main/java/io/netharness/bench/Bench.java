@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * (default 5,000), {@code bench.only} (latency, throughput or clients).
  */
 public final class Bench {
+  private static final int SMALL_CHUNK = 64 * 1024;
+  private static final int BIG_CHUNK = 1 << 20;
   private static final int WARM_UP = Integer.getInteger("bench.warmup", 20_000);
 
   private Bench() {}
@@ -64,25 +66,30 @@ public final class Bench {
   private static void throughput(long bytes, int repeats) throws Exception {
     // One small run of each to warm up the JIT.
     long warm = Math.min(bytes, 64L << 20);
-    Throughput.plainUpload(warm);
-    Throughput.harnessUpload(warm);
+    Throughput.plainUpload(warm, SMALL_CHUNK);
+    Throughput.harnessUpload(warm, SMALL_CHUNK);
     Throughput.plainDownload(warm);
     Throughput.harnessDownload(warm);
     double[] plainUp = new double[repeats];
     double[] harnessUp = new double[repeats];
+    double[] plainBigUp = new double[repeats];
+    double[] harnessBigUp = new double[repeats];
     double[] plainDown = new double[repeats];
     double[] harnessDown = new double[repeats];
     for (int i = 0; i < repeats; i++) {
-      plainUp[i] = Throughput.plainUpload(bytes);
-      harnessUp[i] = Throughput.harnessUpload(bytes);
+      plainUp[i] = Throughput.plainUpload(bytes, SMALL_CHUNK);
+      harnessUp[i] = Throughput.harnessUpload(bytes, SMALL_CHUNK);
+      plainBigUp[i] = Throughput.plainUpload(bytes, BIG_CHUNK);
+      harnessBigUp[i] = Throughput.harnessUpload(bytes, BIG_CHUNK);
       plainDown[i] = Throughput.plainDownload(bytes);
       harnessDown[i] = Throughput.harnessDownload(bytes);
     }
     System.out.printf("## Bulk throughput, %,d bytes one way, median of %d runs (MB/s = 10^6 B/s)%n%n", bytes, repeats);
     System.out.println("| direction | plain JDK sockets | harness | harness/plain | runs (plain; harness) |");
     System.out.println("|---|---|---|---|---|");
-    throughputRow("upload: client sends, server collects", plainUp, harnessUp);
-    throughputRow("download: client receives from a plain server", plainDown, harnessDown);
+    throughputRow("upload, 64 KiB per send: client sends, server collects", plainUp, harnessUp);
+    throughputRow("upload, 1 MiB per send", plainBigUp, harnessBigUp);
+    throughputRow("download, 64 KiB per receive: client receives from a plain server", plainDown, harnessDown);
     System.out.println();
   }
 

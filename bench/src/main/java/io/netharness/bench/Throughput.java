@@ -12,7 +12,7 @@ import java.time.Duration;
  * Bulk one-way transfers over loopback, in MB/s (10^6 bytes per second).
  *
  * <ul>
- *   <li>upload: the sender writes {@code bytes} in 64 KiB chunks to a server that collects
+ *   <li>upload: the sender writes {@code bytes} in 64 KiB (or 1 MiB) chunks to a server that collects
  *       (harness: {@link TcpClient#send(byte[])} to a {@link TcpServer} with the default collect
  *       behaviour, which records the first 16 MiB, counts the rest, and keeps a transcript) or
  *       discards (plain: a {@link Socket} to a reading thread). The clock stops when the server
@@ -29,29 +29,29 @@ final class Throughput {
 
   private Throughput() {}
 
-  static double harnessUpload(long bytes) {
-    byte[] chunk = new byte[CHUNK];
+  static double harnessUpload(long bytes, int chunkBytes) {
+    byte[] chunk = new byte[chunkBytes];
     try (TcpServer server = TcpServer.builder().name("collect").build().start();
         TcpClient client = TcpClient.connect(server.address())) {
       ServerConnection connection = server.takeConnection(WAIT);
       long start = System.nanoTime();
-      for (long left = bytes; left > 0; left -= CHUNK) {
-        client.send(left >= CHUNK ? chunk : new byte[(int) left]);
+      for (long left = bytes; left > 0; left -= chunkBytes) {
+        client.send(left >= chunkBytes ? chunk : new byte[(int) left]);
       }
       connection.awaitBytesReceived(bytes, WAIT);
       return megabytesPerSecond(bytes, System.nanoTime() - start);
     }
   }
 
-  static double plainUpload(long bytes) throws Exception {
-    byte[] chunk = new byte[CHUNK];
+  static double plainUpload(long bytes, int chunkBytes) throws Exception {
+    byte[] chunk = new byte[chunkBytes];
     try (PlainSockets.OneShotServer server = PlainSockets.discard()) {
       long start;
       try (Socket socket = PlainSockets.connect(server.address())) {
         OutputStream out = socket.getOutputStream();
         start = System.nanoTime();
-        for (long left = bytes; left > 0; left -= CHUNK) {
-          out.write(chunk, 0, (int) Math.min(CHUNK, left));
+        for (long left = bytes; left > 0; left -= chunkBytes) {
+          out.write(chunk, 0, (int) Math.min(chunkBytes, left));
         }
       }
       server.join();
