@@ -366,7 +366,8 @@ public final class TcpClient implements AutoCloseable {
   }
 
   private void await(ChannelFuture future, String what, Duration timeout) {
-    if (!future.awaitUninterruptibly(timeout.toMillis())) {
+    // A loopback write completes within microseconds: spinning briefly avoids a park/unpark.
+    if (!Await.spinUntil(future::isDone, timeout) && !future.awaitUninterruptibly(timeout.toMillis())) {
       throw new HarnessException("client \"" + name + "\": " + what + " did not complete within "
           + Await.human(timeout) + ": the peer is not reading (TCP flow control is holding the data)");
     }
@@ -456,6 +457,7 @@ public final class TcpClient implements AutoCloseable {
           .group(Transports.group())
           .channel(Transports.socketChannel())
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+          .option(ChannelOption.ALLOCATOR, Transports.allocator())
           .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInitializer<Channel>() {

@@ -11,10 +11,14 @@ import org.awaitility.pollinterval.IterativePollInterval;
 /**
  * Waits on a condition with Awaitility — polled in the caller's thread, starting at 1 ms and
  * backing off to 25 ms — and turns a timeout into an {@link ExpectationFailedException} whose
- * message is built only when it fails.
+ * message is built only when it fails. Before handing over to Awaitility it re-checks the
+ * condition for up to {@link #SPIN} while yielding the CPU: a loopback reply typically takes
+ * tens of microseconds, and Awaitility's first poll comes only after 1 ms (sub-millisecond
+ * sleeps round up to 1 ms on JDK 17), which made every echo round trip cost a millisecond.
  */
 public final class Await {
   private static final Duration MAX_POLL = Duration.ofMillis(25);
+  static final Duration SPIN = Duration.ofMillis(1);
 
   private Await() {}
 
@@ -22,7 +26,7 @@ public final class Await {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("a timeout cannot be negative: " + timeout);
     }
-    if (condition.getAsBoolean()) {
+    if (condition.getAsBoolean() || spinUntil(condition, timeout)) {
       return;
     }
     try {
@@ -36,6 +40,21 @@ public final class Await {
     } catch (ConditionTimeoutException e) {
       throw new ExpectationFailedException(failure.get());
     }
+  }
+
+  /**
+   * Re-checks {@code condition} for up to {@link #SPIN} (or {@code timeout}), yielding between
+   * checks; true as soon as it holds. For waits that are usually over within microseconds.
+   */
+  public static boolean spinUntil(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + Math.min(SPIN.toNanos(), timeout.toNanos());
+    while (System.nanoTime() - deadline < 0) {
+      Thread.yield();
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Holds for the whole period: fails as soon as {@code violated} becomes true. */

@@ -8,6 +8,7 @@ import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
 import io.netharness.payload.HexDump;
 import io.netharness.payload.Payload;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -40,6 +41,8 @@ import java.util.List;
 public final class ServerConnection {
   /** Received bytes kept per connection for assertions; more are counted, not kept. */
   public static final int RECORD_LIMIT = 16 << 20;
+  /** Messages kept per connection for {@link #messages()}; more are counted, not kept. */
+  public static final int MESSAGE_LIMIT = 100_000;
   private static final int DUMP_LIMIT = 4096;
 
   private final int index;
@@ -53,6 +56,8 @@ public final class ServerConnection {
   private long bytesReceived;
   private int reads;
   private int messagesReceived;
+  private long messageBytesKept;
+  private boolean messagesFull;
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
 
@@ -108,7 +113,10 @@ public final class ServerConnection {
     return received.toByteArray();
   }
 
-  /** The reads (raw framing) or frames received so far, in order; the first 100,000 are kept. */
+  /**
+   * The reads (raw framing) or frames received so far, in order: the first {@link #MESSAGE_LIMIT}
+   * of them, as long as they add up to at most {@link #RECORD_LIMIT} bytes.
+   */
   public synchronized List<byte[]> messages() {
     return messages.stream().map(byte[]::clone).toList();
   }
@@ -246,7 +254,11 @@ public final class ServerConnection {
 
   /** Waits for the client's RST. */
   public void awaitPeerReset(Duration timeout) {
-    Await.until(timeout, () -> closeReason == CloseReason.PEER_RESET || transcript.has(TranscriptEvent.Kind.PEER_RESET),
+    // The wire recorder notes the RST a moment before the pipeline's end marks the close reason:
+    // wait for both, so a caller reading closeReason() next sees PEER_RESET (or what ended it first).
+    Await.until(timeout, () -> closeReason == CloseReason.PEER_RESET
+            || (transcript.has(TranscriptEvent.Kind.PEER_RESET)
+                && closeReason != CloseReason.OPEN && closeReason != CloseReason.PEER_CLOSED),
         () -> failure("expected the client to reset the connection (RST) within " + Await.human(timeout),
             java.nio.charset.StandardCharsets.UTF_8));
   }
@@ -280,22 +292,30 @@ public final class ServerConnection {
 
   // ---- called by the pipeline ----------------------------------------------------------------
 
-  synchronized void recordRead(byte[] bytes) {
-    bytesReceived += bytes.length;
+  /** Counts a raw read and copies it only while the record has room. */
+  synchronized void recordRead(ByteBuf buf) {
+    int length = buf.readableBytes();
+    bytesReceived += length;
     if (readSizes.size() < 100_000) {
-      readSizes.add(bytes.length);
+      readSizes.add(length);
     }
     reads++;
-    int room = RECORD_LIMIT - received.size();
-    if (room > 0) {
-      received.write(bytes, 0, Math.min(room, bytes.length));
+    int keep = Math.min(RECORD_LIMIT - received.size(), length);
+    if (keep > 0) {
+      byte[] bytes = new byte[keep];
+      buf.getBytes(buf.readerIndex(), bytes);
+      received.write(bytes, 0, keep);
     }
   }
 
+  /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
   synchronized void recordMessage(byte[] message) {
     messagesReceived++;
-    if (messages.size() < 100_000) {
+    if (!messagesFull && messages.size() < MESSAGE_LIMIT && messageBytesKept + message.length <= RECORD_LIMIT) {
       messages.add(message);
+      messageBytesKept += message.length;
+    } else {
+      messagesFull = true; // keep a gap-free prefix: once one is dropped, drop all later ones
     }
   }
 

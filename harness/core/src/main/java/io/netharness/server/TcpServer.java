@@ -77,6 +77,8 @@ public final class TcpServer implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(Transports.group())
         .channel(Transports.serverChannel())
+        .option(ChannelOption.ALLOCATOR, Transports.allocator())
+        .childOption(ChannelOption.ALLOCATOR, Transports.allocator())
         .option(ChannelOption.SO_BACKLOG, settings.backlog)
         .option(ChannelOption.SO_REUSEADDR, settings.reuseAddress)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -249,7 +251,7 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof ByteBuf buf) {
-        connection.recordRead(ByteBufUtil.getBytes(buf));
+        connection.recordRead(buf);
       }
       ctx.fireChannelRead(msg);
     }

@@ -73,6 +73,7 @@ public final class UdpPeer implements AutoCloseable {
     ChannelFuture bind = new Bootstrap()
         .group(Transports.group())
         .channel(Transports.datagramChannel())
+        .option(ChannelOption.ALLOCATOR, Transports.allocator())
         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES + 1))
         .option(ChannelOption.SO_RCVBUF, 4 << 20)
         .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
