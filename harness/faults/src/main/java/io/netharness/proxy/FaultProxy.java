@@ -1,0 +1,544 @@
+package io.netharness.proxy;
+
+import io.netharness.HarnessException;
+import io.netharness.HostPort;
+import io.netharness.internal.Connect;
+import io.netharness.internal.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded fault proxy: listens (127.0.0.1, ephemeral port by default), and for each client
+ * opens a connection to the upstream and copies bytes both ways through the toxics attached to
+ * each direction. Toxics added, changed or removed apply to open connections at once; the call
+ * returns when they are in force, and never waits on traffic.
+ *
+ * <pre>{@code
+ * try (FaultProxy proxy = FaultProxy.builder().upstream(server.address()).seed(42).build().start()) {
+ *   try (ToxicHandle slow = proxy.add(Direction.DOWNSTREAM, Toxics.latency(Duration.ofMillis(200)))) {
+ *     TcpClient client = TcpClient.connect(proxy.address());   // every reply now 200 ms late
+ *   }
+ * }
+ * }</pre>
+ */
+public final class FaultProxy implements AutoCloseable {
+  private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+
+  private final String name;
+  private final long seed;
+  private volatile String listen;
+  private volatile String upstream;
+  private volatile boolean enabled;
+  private volatile ConnectFault connectFault = ConnectFault.none();
+  private final List<ToxicAttachment> toxics = new CopyOnWriteArrayList<>();
+  private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+  private final Set<Channel> connecting = ConcurrentHashMap.newKeySet();
+  private final AtomicLong serials = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
+  private final AtomicLong[] sent = {new AtomicLong(), new AtomicLong()};
+  private @Nullable Channel listener;
+  private @Nullable InetSocketAddress boundAddress;
+  private final List<AutoCloseable> blackholeSockets = new ArrayList<>();
+  private volatile boolean closed;
+
+  private FaultProxy(Builder builder) {
+    this.name = builder.name;
+    this.listen = builder.listen;
+    this.upstream = builder.upstream;
+    this.enabled = builder.enabled;
+    this.seed = builder.seed != null ? builder.seed : new SplittableRandom().nextLong();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  /** Starts listening if enabled. Idempotent. */
+  public synchronized FaultProxy start() {
+    if (closed) {
+      throw new IllegalStateException("proxy \"" + name + "\" is closed");
+    }
+    if (enabled && listener == null) {
+      bind();
+    }
+    return this;
+  }
+
+  /** Stops listening and closes every connection through it. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    unbind();
+    closeConnections();
+  }
+
+  /** Listens again (on the same port as before if it had one). */
+  public synchronized void enable() {
+    enabled = true;
+    if (!closed && listener == null) {
+      bind();
+    }
+  }
+
+  /** Toxiproxy's "down": stops listening and closes every open connection. */
+  public synchronized void disable() {
+    enabled = false;
+    unbind();
+    closeConnections();
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public synchronized boolean isRunning() {
+    return listener != null && listener.isActive();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The seed of every random choice this proxy makes; the same seed replays the same run. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The address clients connect to: the bound address once started, else the configured one. */
+  public synchronized InetSocketAddress address() {
+    if (boundAddress == null) {
+      throw new IllegalStateException("call start() first (proxy \"" + name + "\" is not listening)");
+    }
+    return boundAddress;
+  }
+
+  /** As Toxiproxy reports it: the bound address once started, else what was configured. */
+  public synchronized String listen() {
+    return boundAddress != null ? HostPort.format(boundAddress) : listen;
+  }
+
+  public String upstream() {
+    return upstream;
+  }
+
+  /** Changes the upstream for new connections; open ones are closed, as Toxiproxy does. */
+  public synchronized void upstream(String hostPort) {
+    if (!hostPort.equals(upstream)) {
+      upstream = hostPort;
+      closeConnections();
+    }
+  }
+
+  /** Moves the listener; open connections are closed. */
+  public synchronized void listen(String hostPort) {
+    if (!hostPort.equals(listen())) {
+      listen = hostPort;
+      boundAddress = null;
+      unbind();
+      closeConnections();
+      if (enabled && !closed) {
+        bind();
+      }
+    }
+  }
+
+  public synchronized void connectFault(ConnectFault fault) {
+    connectFault = fault;
+    if (!enabled || closed) {
+      return;
+    }
+    unbind();
+    bind();
+  }
+
+  public ConnectFault connectFault() {
+    return connectFault;
+  }
+
+  // ---- toxics ---------------------------------------------------------------------------------
+
+  /** Adds a toxic named {@code <type>_<direction>} with toxicity 1. */
+  public ToxicHandle add(Direction direction, Toxic toxic) {
+    return add(toxic.type() + "_" + direction.wireName(), direction, 1.0, toxic);
+  }
+
+  /** Adds a toxic at the end of its direction's chain, on open connections too. */
+  public ToxicHandle add(String toxicName, Direction direction, double toxicity, Toxic toxic) {
+    requireToxicity(toxicity);
+    ToxicAttachment attachment;
+    synchronized (this) {
+      if (toxic(toxicName).isPresent()) {
+        throw new HarnessException("toxic already exists: proxy \"" + name + "\" has a toxic named \""
+            + toxicName + "\"; remove it first or choose another name");
+      }
+      attachment = new ToxicAttachment(toxicName, direction, toxicity, toxic, serials.incrementAndGet(), new AtomicLong());
+      toxics.add(attachment);
+    }
+    onEveryConnection(c -> attach(c, attachment));
+    return new ToxicHandle(this, toxicName);
+  }
+
+  /** Replaces a toxic's settings (and toxicity) on new and open connections. */
+  public void update(String toxicName, Toxic toxic, double toxicity) {
+    requireToxicity(toxicity);
+    ToxicAttachment updated;
+    boolean toxicityChanged;
+    synchronized (this) {
+      ToxicAttachment current = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
+      if (!current.toxic().type().equals(toxic.type())) {
+        throw new HarnessException("toxic \"" + toxicName + "\" is a " + current.toxic().type() + ", not a " + toxic.type());
+      }
+      toxicityChanged = current.toxicity() != toxicity;
+      updated = current.with(toxic, toxicity);
+      toxics.set(toxics.indexOf(current), updated);
+    }
+    onEveryConnection(c -> {
+      Link link = c.link(updated.direction());
+      if (toxicityChanged || !link.update(updated)) {
+        link.remove(toxicName);
+        attach(c, updated);
+      }
+    });
+  }
+
+  /** Removes a toxic; what it held is delivered, never dropped. */
+  public void remove(String toxicName) {
+    ToxicAttachment removed;
+    synchronized (this) {
+      removed = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
+      toxics.remove(removed);
+    }
+    onEveryConnection(c -> c.link(removed.direction()).remove(toxicName));
+  }
+
+  /** Removes every toxic (Toxiproxy's reset, without re-enabling). */
+  public void removeAll() {
+    for (ToxicAttachment t : toxics()) {
+      remove(t.name());
+    }
+  }
+
+  /** Toxics in the order they apply: upstream ones first, then downstream, each in insertion order. */
+  public List<ToxicAttachment> toxics() {
+    List<ToxicAttachment> ordered = new ArrayList<>();
+    toxics.stream().filter(t -> t.direction() == Direction.UPSTREAM).forEach(ordered::add);
+    toxics.stream().filter(t -> t.direction() == Direction.DOWNSTREAM).forEach(ordered::add);
+    return ordered;
+  }
+
+  public Optional<ToxicAttachment> toxic(String toxicName) {
+    return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst();
+  }
+
+  public ProxyStats stats() {
+    return new ProxyStats(accepted.get(), connections.size(), received[0].get(), sent[0].get(),
+        received[1].get(), sent[1].get());
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private void attach(ProxyConnection connection, ToxicAttachment attachment) {
+    long mix = mix(seed, connection.index(), attachment.direction().ordinal(), attachment.serial());
+    SplittableRandom random = new SplittableRandom(mix);
+    boolean applies = attachment.toxicity() >= 1.0 || new SplittableRandom(~mix).nextDouble() < attachment.toxicity();
+    connection.link(attachment.direction()).add(attachment, random, applies);
+  }
+
+  private void onEveryConnection(Consumer<ProxyConnection> action) {
+    List<Future<?>> pending = new ArrayList<>();
+    for (ProxyConnection c : connections) {
+      Channel channel = c.client();
+      if (channel.eventLoop().inEventLoop()) {
+        action.accept(c);
+      } else {
+        Promise<Void> done = channel.eventLoop().newPromise();
+        channel.eventLoop().execute(() -> {
+          try {
+            action.accept(c);
+            done.setSuccess(null);
+          } catch (RuntimeException e) {
+            done.setFailure(e);
+          }
+        });
+        pending.add(done);
+      }
+    }
+    long deadline = System.nanoTime() + CONTROL_TIMEOUT.toNanos();
+    for (Future<?> f : pending) {
+      // bounded: the control path never hangs on a busy or dead connection
+      f.awaitUninterruptibly(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void bind() {
+    InetSocketAddress address = boundAddress != null ? boundAddress : HostPort.parse(listen);
+    if (connectFault instanceof ConnectFault.Refuse) {
+      boundAddress = reservePort(address);
+      return;
+    }
+    if (connectFault instanceof ConnectFault.Blackhole) {
+      boundAddress = blackhole(address);
+      return;
+    }
+    ChannelFuture bind = new ServerBootstrap()
+        .group(Transports.group())
+        .channel(Transports.serverChannel())
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.ALLOCATOR, Transports.allocator())
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel client) {
+            client.pipeline().addLast("accept", new AcceptHandler());
+          }
+        })
+        .bind(address)
+        .awaitUninterruptibly();
+    if (!bind.isSuccess()) {
+      Throwable cause = bind.cause();
+      throw Connect.bindFailure("TCP", address, cause == null ? new IOException("bind cancelled") : cause);
+    }
+    listener = bind.channel();
+    boundAddress = (InetSocketAddress) listener.localAddress();
+  }
+
+  private void unbind() {
+    if (listener != null) {
+      listener.close().syncUninterruptibly();
+      listener = null;
+    }
+    for (AutoCloseable c : blackholeSockets) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // closing a socket we own; nothing to report
+      }
+    }
+    blackholeSockets.clear();
+  }
+
+  /** Binds without listening, so the port is ours but connects are refused. */
+  private InetSocketAddress reservePort(InetSocketAddress address) {
+    try {
+      Socket placeholder = new Socket();
+      placeholder.setReuseAddress(true);
+      placeholder.bind(address);
+      blackholeSockets.add(placeholder);
+      return new InetSocketAddress(address.getAddress(), placeholder.getLocalPort());
+    } catch (IOException e) {
+      throw Connect.bindFailure("TCP", address, e);
+    }
+  }
+
+  /** Listens with a backlog of one and fills it, so the kernel drops further SYNs. */
+  private InetSocketAddress blackhole(InetSocketAddress address) {
+    try {
+      ServerSocket full = new ServerSocket();
+      full.setReuseAddress(true);
+      full.bind(address, 1);
+      blackholeSockets.add(full);
+      InetSocketAddress bound = new InetSocketAddress(address.getAddress(), full.getLocalPort());
+      for (int i = 0; i < 3; i++) {
+        java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+        filler.configureBlocking(false);
+        filler.connect(bound);
+        blackholeSockets.add(filler);
+      }
+      return bound;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up the blackhole on " + address, e);
+    }
+  }
+
+  private void closeConnections() {
+    for (Channel pending : List.copyOf(connecting)) {
+      pending.close();
+    }
+    for (ProxyConnection c : List.copyOf(connections)) {
+      c.client().eventLoop().execute(c::close);
+    }
+  }
+
+  void forget(ProxyConnection connection) {
+    connections.remove(connection);
+  }
+
+  void countReceived(Direction direction, long bytes) {
+    received[direction.ordinal()].addAndGet(bytes);
+  }
+
+  void countSent(Direction direction, long bytes) {
+    sent[direction.ordinal()].addAndGet(bytes);
+  }
+
+  private HarnessException notFound(String toxicName) {
+    return new HarnessException("toxic not found: proxy \"" + name + "\" has no toxic \"" + toxicName
+        + "\" (it has " + toxics().stream().map(ToxicAttachment::name).toList() + ")");
+  }
+
+  private static void requireToxicity(double toxicity) {
+    if (!(toxicity >= 0 && toxicity <= 1)) {
+      throw new HarnessException("toxicity is a probability from 0.0 to 1.0, not " + toxicity);
+    }
+  }
+
+  static long mix(long... values) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (long v : values) {
+      h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+      h *= 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
+
+  /** Accepts a client: connects to the upstream on the same event loop, then wires the links. */
+  private final class AcceptHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      Channel client = ctx.channel();
+      ctx.pipeline().remove(this);
+      connecting.add(client);
+      client.closeFuture().addListener(f -> connecting.remove(client));
+      ConnectFault fault = connectFault;
+      if (fault instanceof ConnectFault.SlowOpen slow) {
+        client.eventLoop().schedule(() -> connectUpstream(client), slow.delay().toNanos(), TimeUnit.NANOSECONDS);
+      } else {
+        connectUpstream(client);
+      }
+    }
+
+    private void connectUpstream(Channel client) {
+      if (!client.isActive() || !enabled || closed) {
+        client.close();
+        return;
+      }
+      InetSocketAddress target;
+      try {
+        target = HostPort.parse(upstream);
+      } catch (RuntimeException e) {
+        client.close();
+        return;
+      }
+      new Bootstrap()
+          .group(client.eventLoop())
+          .channel(Transports.socketChannel())
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.ALLOCATOR, Transports.allocator())
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+          .handler(new ChannelInboundHandlerAdapter())
+          .connect(target)
+          .addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+              client.close(); // as Toxiproxy: accepted, then closed (EOF) when the upstream is down
+              return;
+            }
+            Channel server = f.channel();
+            server.pipeline().remove(ChannelInboundHandlerAdapter.class);
+            ProxyConnection connection = new ProxyConnection(FaultProxy.this, accepted.incrementAndGet(), client, server);
+            connections.add(connection);
+            connecting.remove(client);
+            for (ToxicAttachment t : toxics) {
+              attach(connection, t);
+            }
+            if (!client.isActive() || !enabled || closed) {
+              connection.close(); // disabled while this client was connecting
+              return;
+            }
+            connection.startReading();
+          });
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FaultProxy[" + name + " " + listen() + " -> " + upstream + (enabled ? "" : " (disabled)") + "]";
+  }
+
+  /** Proxy settings. Defaults: name "proxy", listen 127.0.0.1:0, enabled, a random seed. */
+  public static final class Builder {
+    private String name = "proxy";
+    private String listen = "127.0.0.1:0";
+    private String upstream = "";
+    private boolean enabled = true;
+    private @Nullable Long seed;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** {@code host:port} to listen on; loopback unless you name another address. */
+    public Builder listen(String hostPort) {
+      HostPort.parse(hostPort);
+      this.listen = hostPort;
+      return this;
+    }
+
+    /** {@code host:port} of the upstream; resolved per connection, like Toxiproxy. */
+    public Builder upstream(String hostPort) {
+      this.upstream = hostPort;
+      return this;
+    }
+
+    public Builder upstream(InetSocketAddress address) {
+      return upstream(HostPort.format(address));
+    }
+
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /** Seeds every random choice (toxicity, jitter, slice sizes, loss). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public FaultProxy build() {
+      if (upstream.isBlank()) {
+        throw new HarnessException("missing required field: upstream — a proxy needs the host:port to forward to");
+      }
+      return new FaultProxy(this);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package io.netharness.proxy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One direction of one proxied connection: source socket → toxic stages → destination socket.
+ * Everything runs on the connection's event loop. The stages form a linked list after a hidden
+ * head (like Toxiproxy's noop); new toxics go at the end. A removed stage keeps its link to the
+ * next one, so anything it still emits flows on instead of being lost.
+ *
+ * <p>Back-pressure: the source is read only while fewer than {@link #MAX_IN_FLIGHT} bytes are
+ * between the two sockets and the destination is writable, so a toxic that holds data slows the
+ * sender through TCP rather than filling the heap.
+ */
+final class Link {
+  static final int MAX_IN_FLIGHT = 1 << 20;
+
+  final Direction direction;
+  private final ProxyConnection connection;
+  private final Channel source;
+  private final Channel destination;
+  private final Slot head;
+  private final Slot sink;
+  private final Set<ScheduledFuture<?>> timers = new HashSet<>();
+  private long inFlight;
+  private boolean inputEnded;
+  private boolean outputEnded;
+
+  Link(Direction direction, ProxyConnection connection, Channel source, Channel destination) {
+    this.direction = direction;
+    this.connection = connection;
+    this.source = source;
+    this.destination = destination;
+    this.sink = new Slot(null, new SinkStage(), new SplittableRandom(0));
+    this.head = new Slot(null, (ctx, chunk) -> ctx.emit(chunk), new SplittableRandom(0));
+    head.next = sink;
+  }
+
+  // ---- data path --------------------------------------------------------------------------
+
+  void onRead(ByteBuf data) {
+    int length = data.readableBytes();
+    if (length == 0) {
+      data.release();
+      return;
+    }
+    inFlight += length;
+    connection.proxy().countReceived(direction, length);
+    head.stage.onChunk(head, new Chunk(data, System.nanoTime()));
+    maybeRead();
+  }
+
+  void onInputEnd() {
+    if (!inputEnded) {
+      inputEnded = true;
+      head.stage.onInputEnd(head);
+    }
+  }
+
+  void maybeRead() {
+    if (!inputEnded && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable()) {
+      source.read();
+    }
+  }
+
+  private void write(Chunk chunk) {
+    int length = chunk.length();
+    if (outputEnded || !destination.isActive()) {
+      release(chunk);
+      return;
+    }
+    destination.writeAndFlush(chunk.data()).addListener(f -> {
+      inFlight -= length;
+      if (f.isSuccess()) {
+        connection.proxy().countSent(direction, length);
+      }
+      maybeRead();
+    });
+  }
+
+  private void release(Chunk chunk) {
+    inFlight -= chunk.length();
+    chunk.data().release();
+    maybeRead();
+  }
+
+  private void endDestination() {
+    if (outputEnded) {
+      return;
+    }
+    outputEnded = true;
+    if (destination instanceof DuplexChannel duplex && destination.isActive()) {
+      // FIN after everything written so far: half-close, unlike Toxiproxy's full close
+      destination.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+        if (duplex.isActive()) {
+          duplex.shutdownOutput().addListener(done -> connection.onOutputEnded());
+        }
+      });
+    } else {
+      connection.onOutputEnded();
+    }
+  }
+
+  boolean outputEnded() {
+    return outputEnded;
+  }
+
+  // ---- toxics on a live link ----------------------------------------------------------------
+
+  void add(ToxicAttachment attachment, RandomGenerator random, boolean applies) {
+    ToxicStage stage = applies ? attachment.toxic().newStage() : (ctx, chunk) -> ctx.emit(chunk);
+    Slot slot = new Slot(attachment, stage, random);
+    Slot last = head;
+    while (last.next != sink) {
+      last = last.next;
+    }
+    last.next = slot;
+    slot.next = sink;
+    slot.stage.onAttach(slot);
+  }
+
+  void remove(String name) {
+    Slot previous = head;
+    for (Slot slot = head.next; slot != sink; previous = slot, slot = slot.next) {
+      if (slot.attachment != null && slot.attachment.name().equals(name)) {
+        previous.next = slot.next;
+        slot.removed = true;
+        slot.stage.onRemove(slot);
+        return;
+      }
+    }
+  }
+
+  /** Returns false if the slot's stage refused the update (then remove + add it again). */
+  boolean update(ToxicAttachment attachment) {
+    for (Slot slot = head.next; slot != sink; slot = slot.next) {
+      if (slot.attachment != null && slot.attachment.name().equals(attachment.name())) {
+        if (slot.stage.update(attachment.toxic())) {
+          slot.attachment = attachment;
+          return true;
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  List<String> toxicNames() {
+    List<String> names = new ArrayList<>();
+    for (Slot slot = head.next; slot != sink; slot = slot.next) {
+      if (slot.attachment != null) {
+        names.add(slot.attachment.name());
+      }
+    }
+    return names;
+  }
+
+  void cancelTimers() {
+    timers.forEach(t -> t.cancel(false));
+    timers.clear();
+  }
+
+  private final class SinkStage implements ToxicStage {
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      write(chunk);
+    }
+
+    @Override
+    public void onInputEnd(ToxicContext ctx) {
+      endDestination();
+    }
+  }
+
+  /** A stage in the chain and its context. */
+  private final class Slot implements ToxicContext {
+    @Nullable ToxicAttachment attachment;
+    final ToxicStage stage;
+    final RandomGenerator random;
+    @Nullable Slot next;
+    boolean removed;
+
+    Slot(@Nullable ToxicAttachment attachment, ToxicStage stage, RandomGenerator random) {
+      this.attachment = attachment;
+      this.stage = stage;
+      this.random = random;
+    }
+
+    private Slot following() {
+      Slot n = next;
+      while (n != null && n.removed && n.next != null) {
+        n = n.next;
+      }
+      return n == null ? sink : n;
+    }
+
+    @Override
+    public void emit(Chunk chunk) {
+      if (chunk.length() == 0) {
+        chunk.data().release();
+        return;
+      }
+      Slot n = following();
+      n.stage.onChunk(n, chunk);
+    }
+
+    @Override
+    public void drop(Chunk chunk) {
+      release(chunk);
+    }
+
+    @Override
+    public void endOutput() {
+      Slot n = following();
+      n.stage.onInputEnd(n);
+    }
+
+    @Override
+    public void closeConnection() {
+      connection.close();
+    }
+
+    @Override
+    public void resetConnection() {
+      connection.reset();
+    }
+
+    @Override
+    public void schedule(Duration delay, Runnable task) {
+      scheduleAt(System.nanoTime() + delay.toNanos(), task);
+    }
+
+    @Override
+    public void scheduleAt(long deadlineNanos, Runnable task) {
+      long wait = deadlineNanos - System.nanoTime();
+      if (wait <= 0) {
+        task.run();
+        return;
+      }
+      ScheduledFuture<?>[] holder = new ScheduledFuture<?>[1];
+      holder[0] = source.eventLoop().schedule(() -> {
+        timers.remove(holder[0]);
+        task.run();
+      }, wait, TimeUnit.NANOSECONDS);
+      timers.add(holder[0]);
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return random;
+    }
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void touched(long bytes) {
+      if (attachment != null) {
+        attachment.touched(bytes);
+      }
+    }
+  }
+
+  static void abort(Channel channel) {
+    if (channel.isOpen()) {
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.close();
+    }
+  }
+
+  static void closeAfterWrites(Channel channel) {
+    if (channel.isOpen()) {
+      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.netharness.proxy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * One client connection through the proxy: the client's socket, the socket to the upstream, and
+ * a {@link Link} each way. Lives on one event loop.
+ */
+final class ProxyConnection {
+  private final FaultProxy proxy;
+  private final long index;
+  private final Channel client;
+  private final Channel upstream;
+  final Link up;
+  final Link down;
+  private boolean closed;
+
+  ProxyConnection(FaultProxy proxy, long index, Channel client, Channel upstream) {
+    this.proxy = proxy;
+    this.index = index;
+    this.client = client;
+    this.upstream = upstream;
+    this.up = new Link(Direction.UPSTREAM, this, client, upstream);
+    this.down = new Link(Direction.DOWNSTREAM, this, upstream, client);
+    client.pipeline().addLast("proxy", new SideHandler(up, upstream));
+    upstream.pipeline().addLast("proxy", new SideHandler(down, client));
+  }
+
+  FaultProxy proxy() {
+    return proxy;
+  }
+
+  long index() {
+    return index;
+  }
+
+  Channel client() {
+    return client;
+  }
+
+  Link link(Direction direction) {
+    return direction == Direction.UPSTREAM ? up : down;
+  }
+
+  void startReading() {
+    up.maybeRead();
+    down.maybeRead();
+  }
+
+  /** Both directions have sent FIN: nothing more can flow, close both sockets. */
+  void onOutputEnded() {
+    if (up.outputEnded() && down.outputEnded()) {
+      close();
+    }
+  }
+
+  /** FIN to both sides after what was already written; toxics' held data is discarded. */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    up.cancelTimers();
+    down.cancelTimers();
+    Link.closeAfterWrites(client);
+    Link.closeAfterWrites(upstream);
+    proxy.forget(this);
+  }
+
+  /** RST to both sides. */
+  void reset() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    up.cancelTimers();
+    down.cancelTimers();
+    Link.abort(client);
+    Link.abort(upstream);
+    proxy.forget(this);
+  }
+
+  /** Reads one side; hands data, FIN, RST and close to the link of that direction. */
+  private final class SideHandler extends ChannelInboundHandlerAdapter {
+    private final Link link;
+
+    SideHandler(Link link, Channel other) {
+      this.link = link;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      link.onRead((ByteBuf) msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) {
+        link.onInputEnd();
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      // this side drained: the link that writes here may read its source again
+      link(ctx.channel() == client ? Direction.DOWNSTREAM : Direction.UPSTREAM).maybeRead();
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (cause instanceof IOException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
+        reset(); // pass the RST on
+      } else {
+        close();
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      // Sides are half-closed (FIN) without becoming inactive; inactive means we closed it or it failed.
+      close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "connection #" + index + " " + client.remoteAddress() + " -> " + upstream.remoteAddress();
+  }
+}

@@ -1,0 +1,48 @@
+package io.netharness.proxy;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a {@link ToxicStage} may do: pass chunks on, drop them, wait, end or break the connection.
+ * Randomness comes from {@link #random()}, seeded per proxy, connection, direction and toxic, so
+ * a run can be replayed.
+ *
+ * <pre>{@code
+ * public void onChunk(ToxicContext ctx, Chunk chunk) {
+ *   ctx.schedule(Duration.ofMillis(100), () -> ctx.emit(chunk));
+ * }
+ * }</pre>
+ */
+public interface ToxicContext {
+
+  /** Passes the chunk to the next toxic, or to the socket after the last one. */
+  void emit(Chunk chunk);
+
+  /** Drops the chunk and releases its buffer. The bytes are gone. */
+  void drop(Chunk chunk);
+
+  /** Passes the end of input (FIN) on. */
+  void endOutput();
+
+  /** Closes the whole connection cleanly (FIN to both sides), discarding data still in toxics. */
+  void closeConnection();
+
+  /** Aborts the whole connection: RST to both sides. */
+  void resetConnection();
+
+  /** Runs {@code task} on this connection's event loop after {@code delay}; cancelled when the connection closes. */
+  void schedule(Duration delay, Runnable task);
+
+  /** Runs {@code task} at an absolute {@link System#nanoTime()} deadline (now if already past). */
+  void scheduleAt(long deadlineNanos, Runnable task);
+
+  /** Seeded randomness for this toxic on this connection and direction. */
+  RandomGenerator random();
+
+  /** {@link System#nanoTime()}. */
+  long nanoTime();
+
+  /** Counts bytes this toxic acted on, for the proxy's "touched" counters. */
+  void touched(long bytes);
+}

@@ -1,0 +1,87 @@
+package io.netharness.proxy.toxics;
+
+import io.netharness.HarnessException;
+import io.netharness.proxy.Chunk;
+import io.netharness.proxy.Toxic;
+import io.netharness.proxy.ToxicContext;
+import io.netharness.proxy.ToxicStage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "bandwidth": limits a direction to {@code rate} KB/s (KB = 1000 bytes). A chunk larger than
+ * rate × 100 bytes goes out in rate × 100-byte pieces, one per 100 ms. Rate 0 holds all data
+ * (Testcontainers' "cut connection"); removing the toxic delivers it.
+ *
+ * <pre>{@code
+ * proxy.add(Direction.DOWNSTREAM, Toxics.bandwidth(64));    // 64 KB/s
+ * }</pre>
+ *
+ * @param rate kilobytes (1000 B) per second ({@code rate} attribute)
+ */
+public record Bandwidth(long rate) implements Toxic {
+
+  public Bandwidth {
+    if (rate < 0) {
+      throw new HarnessException("bandwidth rate cannot be negative: " + rate + " KB/s; use 0 to hold all data");
+    }
+  }
+
+  @Override
+  public String type() {
+    return "bandwidth";
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("rate", rate);
+    return a;
+  }
+
+  @Override
+  public ToxicStage newStage() {
+    return new Stage(rate);
+  }
+
+  private static final class Stage implements ToxicStage {
+    private final Held held = new Held();
+    private final long rate;
+    private long nextFree;
+
+    Stage(long rate) {
+      this.rate = rate;
+    }
+
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      ctx.touched(chunk.length());
+      if (rate <= 0) {
+        held.add(chunk); // never released until the toxic is removed
+        return;
+      }
+      int pieceMax = (int) Math.min(Integer.MAX_VALUE, rate * 100);
+      while (chunk.length() > 0) {
+        Chunk piece = chunk.length() > pieceMax ? chunk.head(pieceMax) : chunk;
+        // bytes / (rate * 1000 B/s) = bytes * 1e6 / rate nanoseconds
+        long due = Math.max(ctx.nanoTime(), nextFree) + piece.length() * 1_000_000L / rate;
+        nextFree = due;
+        held.add(piece);
+        ctx.scheduleAt(due, () -> held.releaseOne(ctx));
+        if (piece == chunk) {
+          break;
+        }
+      }
+    }
+
+    @Override
+    public void onInputEnd(ToxicContext ctx) {
+      held.end(ctx);
+    }
+
+    @Override
+    public void onRemove(ToxicContext ctx) {
+      held.releaseAll(ctx);
+    }
+  }
+}

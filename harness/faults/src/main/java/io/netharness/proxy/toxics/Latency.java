@@ -1,0 +1,96 @@
+package io.netharness.proxy.toxics;
+
+import io.netharness.proxy.Chunk;
+import io.netharness.proxy.Toxic;
+import io.netharness.proxy.ToxicContext;
+import io.netharness.proxy.ToxicStage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "latency": delays each chunk by {@code latency} ± {@code jitter} (uniform in
+ * [latency − jitter, latency + jitter)), measured from when the proxy received it. Chunks keep
+ * their order and are pipelined, so throughput is not capped. Removal delivers held chunks at once.
+ *
+ * <pre>{@code
+ * proxy.add(Direction.DOWNSTREAM, Latency.of(Duration.ofMillis(100)).withJitter(Duration.ofMillis(10)));
+ * }</pre>
+ *
+ * @param latency the delay ({@code latency} attribute, ms)
+ * @param jitter the spread ({@code jitter} attribute, ms)
+ */
+public record Latency(Duration latency, Duration jitter) implements Toxic {
+
+  public Latency {
+    Toxics.requireNonNegative("latency", latency);
+    Toxics.requireNonNegative("jitter", jitter);
+  }
+
+  public static Latency of(Duration latency) {
+    return new Latency(latency, Duration.ZERO);
+  }
+
+  public Latency withJitter(Duration jitter) {
+    return new Latency(latency, jitter);
+  }
+
+  @Override
+  public String type() {
+    return "latency";
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("latency", latency.toMillis());
+    a.put("jitter", jitter.toMillis());
+    return a;
+  }
+
+  @Override
+  public ToxicStage newStage() {
+    return new Stage(this);
+  }
+
+  private static final class Stage implements ToxicStage {
+    private final Held held = new Held();
+    private Latency settings;
+    private long lastDue;
+
+    Stage(Latency settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      ctx.touched(chunk.length());
+      long delay = settings.latency.toNanos();
+      long jitter = settings.jitter.toNanos();
+      if (jitter > 0) {
+        delay += ctx.random().nextLong(-jitter, jitter);
+      }
+      // never before an earlier chunk: latency delays, it does not reorder
+      long due = Math.max(lastDue, chunk.receivedNanos() + Math.max(0, delay));
+      lastDue = due;
+      held.add(chunk);
+      ctx.scheduleAt(due, () -> held.releaseOne(ctx));
+    }
+
+    @Override
+    public void onInputEnd(ToxicContext ctx) {
+      held.end(ctx);
+    }
+
+    @Override
+    public void onRemove(ToxicContext ctx) {
+      held.releaseAll(ctx);
+    }
+
+    @Override
+    public boolean update(Toxic updated) {
+      settings = (Latency) updated;
+      return true;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.netharness.proxy.toxics;
+
+import io.netharness.HarnessException;
+import io.netharness.proxy.Chunk;
+import io.netharness.proxy.Toxic;
+import io.netharness.proxy.ToxicContext;
+import io.netharness.proxy.ToxicStage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "packet_loss" for TCP (beyond Toxiproxy 2.12; attributes of Toxiproxy's newest toxic): each
+ * chunk is lost with probability {@code lossRate}, with {@code correlation} making a loss more
+ * likely right after a loss (a simplified Gilbert–Elliott model). TCP hides loss from the
+ * application, so a lost chunk is not dropped: it is retransmitted after {@code retransmit}
+ * (an RTO), and everything behind it waits (head-of-line blocking). The stream stays complete and
+ * in order; it only stalls.
+ *
+ * <pre>{@code
+ * proxy.add(Direction.DOWNSTREAM, Toxics.packetLoss(0.2));
+ * }</pre>
+ *
+ * @param lossRate probability that a chunk is lost, 0..1 ({@code loss_rate})
+ * @param correlation weight of the previous chunk's fate, 0..1 ({@code correlation})
+ * @param retransmit delay before a lost chunk is delivered ({@code retransmit} attribute, ms)
+ */
+public record PacketLoss(double lossRate, double correlation, Duration retransmit) implements Toxic {
+
+  public PacketLoss {
+    Toxics.requireProbability("loss_rate", lossRate);
+    Toxics.requireProbability("correlation", correlation);
+    Toxics.requireNonNegative("retransmit", retransmit);
+    if (retransmit.isZero() && lossRate > 0) {
+      throw new HarnessException("packet_loss needs a positive retransmit delay (e.g. 200 ms), the time TCP takes to resend");
+    }
+  }
+
+  public static PacketLoss of(double lossRate) {
+    return new PacketLoss(lossRate, 0, Duration.ofMillis(200));
+  }
+
+  @Override
+  public String type() {
+    return "packet_loss";
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("loss_rate", lossRate);
+    a.put("correlation", correlation);
+    a.put("retransmit", retransmit.toMillis());
+    return a;
+  }
+
+  @Override
+  public ToxicStage newStage() {
+    return new ToxicStage() {
+      private final Held held = new Held();
+      private boolean lastLost;
+      private long nextFree;
+
+      @Override
+      public void onChunk(ToxicContext ctx, Chunk chunk) {
+        double p = correlation * (lastLost ? 1 : 0) + (1 - correlation) * lossRate;
+        boolean lost = ctx.random().nextDouble() < p;
+        lastLost = lost;
+        long due = Math.max(ctx.nanoTime(), nextFree);
+        if (lost) {
+          ctx.touched(chunk.length());
+          due += retransmit.toNanos();
+        }
+        nextFree = due;
+        held.add(chunk);
+        ctx.scheduleAt(due, () -> held.releaseOne(ctx));
+      }
+
+      @Override
+      public void onInputEnd(ToxicContext ctx) {
+        held.end(ctx);
+      }
+
+      @Override
+      public void onRemove(ToxicContext ctx) {
+        held.releaseAll(ctx);
+      }
+    };
+  }
+}
