@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements ProxyControl {
   private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
 
   private final String name;
@@ -104,6 +104,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Listens again (on the same port as before if it had one). */
+  @Override
   public synchronized void enable() {
     enabled = true;
     if (!closed && listener == null) {
@@ -112,6 +113,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Toxiproxy's "down": stops listening and closes every open connection. */
+  @Override
   public synchronized void disable() {
     enabled = false;
     unbind();
@@ -126,6 +128,7 @@ public final class FaultProxy implements AutoCloseable {
     return listener != null && listener.isActive();
   }
 
+  @Override
   public String name() {
     return name;
   }
@@ -136,6 +139,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** The address clients connect to: the bound address once started, else the configured one. */
+  @Override
   public synchronized InetSocketAddress address() {
     if (boundAddress == null) {
       throw new IllegalStateException("call start() first (proxy \"" + name + "\" is not listening)");
@@ -194,6 +198,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Adds a toxic at the end of its direction's chain, on open connections too. */
+  @Override
   public ToxicHandle add(String toxicName, Direction direction, double toxicity, Toxic toxic) {
     requireToxicity(toxicity);
     ToxicAttachment attachment;
@@ -210,6 +215,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Replaces a toxic's settings (and toxicity) on new and open connections. */
+  @Override
   public void update(String toxicName, Toxic toxic, double toxicity) {
     requireToxicity(toxicity);
     ToxicAttachment updated;
@@ -233,6 +239,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Removes a toxic; what it held is delivered, never dropped. */
+  @Override
   public void remove(String toxicName) {
     ToxicAttachment removed;
     synchronized (this) {
@@ -243,6 +250,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Removes every toxic (Toxiproxy's reset, without re-enabling). */
+  @Override
   public void removeAll() {
     for (ToxicAttachment t : toxics()) {
       remove(t.name());
@@ -259,6 +267,11 @@ public final class FaultProxy implements AutoCloseable {
 
   public Optional<ToxicAttachment> toxic(String toxicName) {
     return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst();
+  }
+
+  @Override
+  public long touchedBytes(String toxicName) {
+    return toxic(toxicName).map(ToxicAttachment::touchedBytes).orElse(0L);
   }
 
   public ProxyStats stats() {

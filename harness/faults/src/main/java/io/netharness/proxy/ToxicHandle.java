@@ -10,11 +10,12 @@ package io.netharness.proxy;
  * }</pre>
  */
 public final class ToxicHandle implements AutoCloseable {
-  private final FaultProxy proxy;
+  private final ProxyControl proxy;
   private final String name;
   private boolean closed;
 
-  ToxicHandle(FaultProxy proxy, String name) {
+  /** For backends: a handle that removes {@code name} from {@code proxy} when closed. */
+  public ToxicHandle(ProxyControl proxy, String name) {
     this.proxy = proxy;
     this.name = name;
   }
@@ -25,7 +26,7 @@ public final class ToxicHandle implements AutoCloseable {
 
   /** Bytes this toxic has acted on so far: proof that the fault really touched traffic. */
   public long touchedBytes() {
-    return proxy.toxic(name).map(ToxicAttachment::touchedBytes).orElse(0L);
+    return proxy.touchedBytes(name);
   }
 
   /** Removes the toxic. Idempotent; does nothing if it was already removed another way. */
@@ -33,8 +34,10 @@ public final class ToxicHandle implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      if (proxy.toxic(name).isPresent()) {
+      try {
         proxy.remove(name);
+      } catch (RuntimeException alreadyGone) {
+        // removed another way (reset, or by name): closing the handle is then a no-op
       }
     }
   }
