@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class Transcript {
   /** Bytes of data kept per transcript before only sizes are recorded. */
   public static final int DEFAULT_BYTE_BUDGET = 1 << 20;
+  /** Events kept per transcript; later ones are counted (bytes too) but not listed. */
+  public static final int MAX_EVENTS = 100_000;
 
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
@@ -32,6 +34,7 @@ public final class Transcript {
   private int bytesKept;
   private long bytesReceived;
   private long bytesSent;
+  private long dropped;
 
   public Transcript() {
     this(DEFAULT_BYTE_BUDGET);
@@ -42,11 +45,11 @@ public final class Transcript {
   }
 
   public synchronized void record(TranscriptEvent.Kind kind, String detail) {
-    events.add(new TranscriptEvent(elapsed(), kind, 0, new byte[0], detail));
+    add(new TranscriptEvent(elapsed(), kind, 0, new byte[0], detail));
   }
 
   /** Records a data event; copies at most what is left of the byte budget. */
-  public synchronized void recordData(TranscriptEvent.Kind kind, byte[] data, int length, String detail) {
+  public synchronized Duration recordData(TranscriptEvent.Kind kind, byte[] data, int length, String detail) {
     int keep = bytesKept + length <= byteBudget ? length : 0;
     byte[] kept = keep == length && data.length == length ? data : new byte[0];
     bytesKept += kept.length;
@@ -55,7 +58,22 @@ public final class Transcript {
     } else if (kind == TranscriptEvent.Kind.SENT) {
       bytesSent += length;
     }
-    events.add(new TranscriptEvent(elapsed(), kind, length, kept, detail));
+    Duration at = elapsed();
+    add(new TranscriptEvent(at, kind, length, kept, detail));
+    return at;
+  }
+
+  private void add(TranscriptEvent event) {
+    if (events.size() < MAX_EVENTS) {
+      events.add(event);
+    } else {
+      dropped++;
+    }
+  }
+
+  /** Events not listed because the transcript already held {@link #MAX_EVENTS}. */
+  public synchronized long droppedEvents() {
+    return dropped;
   }
 
   /** True when a data event of {@code length} bytes would still be kept in full. */

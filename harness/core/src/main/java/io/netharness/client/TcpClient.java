@@ -153,11 +153,18 @@ public final class TcpClient implements AutoCloseable {
     } catch (IOException e) {
       throw new HarnessException("cannot read file " + file.toAbsolutePath() + " to send: " + e.getMessage(), e);
     }
+    ChunkedNioFile chunks;
     try {
-      await(channel.writeAndFlush(new ChunkedNioFile(source, 64 * 1024)), "sending file " + file, Duration.ofMinutes(10));
+      chunks = new ChunkedNioFile(source, 64 * 1024);
     } catch (IOException e) {
+      try {
+        source.close();
+      } catch (IOException ignored) {
+        // reporting the first error
+      }
       throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
     }
+    await(channel.writeAndFlush(chunks), "sending file " + file, sendTimeout);
     return this;
   }
 
@@ -174,6 +181,18 @@ public final class TcpClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the peer's kernel has acknowledged every byte sent, so they sit in its receive
+   * queue. Exact on Linux's native transport (TCP_INFO); elsewhere returns at once.
+   */
+  public TcpClient awaitAcknowledged(Duration timeout) {
+    if (channel instanceof io.netty.channel.epoll.EpollSocketChannel epoll) {
+      Await.until(timeout, () -> !epoll.isActive() || epoll.tcpInfo().unacked() == 0,
+          () -> failure("expected the peer to acknowledge every byte sent within " + Await.human(timeout)));
+    }
+    return this;
+  }
+
   /** Half-close: sends FIN, keeps receiving. The peer sees an empty read. */
   public TcpClient shutdownOutput() {
     if (channel instanceof SocketChannel socket && channel.isActive()) {
@@ -185,11 +204,15 @@ public final class TcpClient implements AutoCloseable {
 
   /** Closes with RST instead of FIN (SO_LINGER 0): the peer sees "connection reset". */
   public void abort() {
-    if (channel.isOpen()) {
-      channel.config().setOption(ChannelOption.SO_LINGER, 0);
-      transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
-      channel.close().syncUninterruptibly();
-    }
+    // on the event loop, so the channel cannot close between the check and SO_LINGER
+    channel.eventLoop().submit(() -> {
+      if (channel.isOpen()) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
+        channel.close();
+      }
+    }).awaitUninterruptibly(sendTimeout.toMillis());
+    channel.closeFuture().awaitUninterruptibly(sendTimeout.toMillis());
   }
 
   /** Closes cleanly (FIN). Idempotent. */
@@ -228,14 +251,20 @@ public final class TcpClient implements AutoCloseable {
         () -> failure("expected " + describe(expected, charset) + " within " + Await.human(timeout), charset));
     byte[] head = inbound.peek(expected.length);
     if (!java.util.Arrays.equals(head, expected)) {
-      throw new ExpectationFailedException(failure("expected " + describe(expected, charset)
-          + (head.length < expected.length ? ", but the connection ended" : ", but different bytes arrived"), charset));
+      String what = !waitingIsPrefixOf(expected) ? ", but different bytes arrived"
+          : inbound.ended() ? ", but the connection ended (" + inbound.endReason() + ")"
+          : ", but only " + head.length + " of " + expected.length + " bytes arrived";
+      throw new ExpectationFailedException(failure("expected " + describe(expected, charset) + what, charset));
     }
     inbound.take(expected.length);
   }
 
   /** Consumes one line (up to {@code \n}) and returns it without its {@code \r\n} or {@code \n}. */
   public String receiveLine(Charset charset, Duration timeout) {
+    if (!(framing instanceof Framing.Raw)) {
+      // the decoder already cut the stream into messages (and stripped line endings)
+      return new String(receiveFrame(timeout), charset);
+    }
     byte[] newline = {'\n'};
     Await.until(timeout, () -> inbound.indexOf(newline, Integer.MAX_VALUE) >= 0 || inbound.ended(),
         () -> failure("expected a line (ending in \\n) within " + Await.human(timeout), charset));
@@ -248,20 +277,31 @@ public final class TcpClient implements AutoCloseable {
   }
 
   /**
-   * Waits until the waiting bytes, decoded in {@code charset}, contain a match of {@code regex};
-   * consumes through the end of the match and returns the matched text.
+   * Waits until the waiting bytes, decoded in {@code charset}, start with a match of
+   * {@code regex}; consumes exactly the bytes of the match and returns the matched text.
    */
   public String receiveMatching(Pattern regex, Charset charset, Duration timeout) {
-    Await.until(timeout, () -> regex.matcher(decodedWaiting(charset)).find() || inbound.ended(),
-        () -> failure("expected text matching /" + regex + "/ within " + Await.human(timeout), charset));
+    Await.until(timeout, () -> regex.matcher(decodedWaiting(charset)).lookingAt() || inbound.ended(),
+        () -> failure("expected the next text to match /" + regex + "/ within " + Await.human(timeout), charset));
     String waiting = decodedWaiting(charset);
     Matcher matcher = regex.matcher(waiting);
-    if (!matcher.find()) {
-      throw new ExpectationFailedException(failure("expected text matching /" + regex + "/, but the connection ended", charset));
+    if (!matcher.lookingAt()) {
+      throw new ExpectationFailedException(failure("expected the next text to match /" + regex
+          + "/, but the connection ended", charset));
     }
-    int bytes = waiting.substring(0, matcher.end()).getBytes(charset).length;
-    inbound.take(Math.min(bytes, (int) inbound.available()));
+    inbound.take(bytesForChars(inbound.peek(1 << 20), charset, matcher.end()));
     return matcher.group();
+  }
+
+  /** How many bytes decode to the first {@code chars} characters (lenient, as decodedWaiting). */
+  private static int bytesForChars(byte[] bytes, Charset charset, int chars) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(chars);
+    charset.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+        .decode(in, out, true);
+    return in.position();
   }
 
   /** Consumes the next read as it came off the socket — or, with a framing, the next message. */
@@ -309,8 +349,13 @@ public final class TcpClient implements AutoCloseable {
 
   /** Waits for the end of the incoming stream (FIN, RST or close) without consuming data. */
   public String awaitEnd(Duration timeout) {
-    Await.until(timeout, inbound::ended,
+    Await.until(timeout, () -> inbound.ended() || inbound.paused(),
         () -> failure("expected the connection to end within " + Await.human(timeout)));
+    if (!inbound.ended()) {
+      throw new ExpectationFailedException(failure("cannot see the end of the connection: more than "
+          + (InboundBuffer.HIGH_WATER >> 20) + " MiB arrived that nobody consumed, so reading is paused (flow"
+          + " control) and the FIN waits behind them; consume the data first (receive…, sha256UntilEnd)"));
+    }
     return inbound.endReason();
   }
 

@@ -67,6 +67,11 @@ public final class InboundBuffer {
     return endReason == null ? "open" : endReason;
   }
 
+  /** True while reading is paused because too much waits unconsumed. */
+  public synchronized boolean paused() {
+    return paused;
+  }
+
   public synchronized int chunkCount() {
     return chunks.size();
   }

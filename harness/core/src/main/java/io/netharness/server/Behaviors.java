@@ -39,6 +39,11 @@ public final class Behaviors {
     return new ScriptedReplies(rules);
   }
 
+  /** Whole-line replies: a line equal to a key gets its value back as a line. Use with lines framing. */
+  public static Behavior lineReplies(java.util.Map<String, String> replies, Charset charset) {
+    return new LineReplies(replies, charset);
+  }
+
   /** Each line is sent to every other client; joins and leaves are announced. Use with lines framing. */
   public static Behavior chatRoom(Charset charset) {
     return new ChatRoom(charset);

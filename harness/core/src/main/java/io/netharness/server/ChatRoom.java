@@ -29,8 +29,9 @@ final class ChatRoom implements Behavior {
     if (name == null) {
       String joined = line.isBlank() ? "guest-" + connection.index() : line.strip();
       members.put(connection, joined);
-      connection.send(("* welcome, " + joined + "\n").getBytes(charset));
+      // notices first: once the joiner is greeted, everyone else has been told
       tellOthers(connection, "* " + joined + " joined");
+      connection.send(("* welcome, " + joined + "\n").getBytes(charset));
     } else {
       tellOthers(connection, name + ": " + line);
     }

@@ -33,7 +33,7 @@ final class FileServer implements Behavior {
       refuse(connection, "invalid file name");
       return;
     }
-    if (!file.startsWith(root) || (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath()))) {
+    if (!file.startsWith(root)) {
       refuse(connection, "access denied: " + name + " is outside the served folder");
       return;
     }
@@ -41,7 +41,18 @@ final class FileServer implements Behavior {
       refuse(connection, "no such file: " + name);
       return;
     }
-    connection.sendFile(file, true);
+    Path real;
+    try {
+      real = file.toRealPath();
+      if (!real.startsWith(root.toRealPath())) {
+        refuse(connection, "access denied: " + name + " is outside the served folder");
+        return;
+      }
+    } catch (IOException e) {
+      refuse(connection, "cannot read " + name + ": " + e.getMessage());
+      return;
+    }
+    connection.sendFile(real, true); // the resolved path: a symlink swapped in later is not followed
   }
 
   private static void refuse(ServerConnection connection, String reason) {

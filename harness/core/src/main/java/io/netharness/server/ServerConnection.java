@@ -60,6 +60,7 @@ public final class ServerConnection {
   private boolean messagesFull;
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
+  private volatile boolean pausedByUser;
 
   ServerConnection(int index, Channel channel, Transcript transcript) {
     this.index = index;
@@ -147,17 +148,33 @@ public final class ServerConnection {
     send(payload.bytes());
   }
 
-  /** Streams a file with zero-copy where the transport allows, then runs nothing else. */
+  /** Streams a file with zero-copy where the transport allows; optionally closes when done. */
   public void sendFile(Path file, boolean closeWhenDone) {
+    FileChannel source;
+    long size;
     try {
-      FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
-      var write = channel.writeAndFlush(new DefaultFileRegion(source, 0, source.size()));
-      if (closeWhenDone) {
-        write.addListener(ChannelFutureListener.CLOSE);
-        markClosedByServer(CloseReason.CLOSED_BY_SERVER);
-      }
+      source = FileChannel.open(file, StandardOpenOption.READ);
     } catch (IOException e) {
       throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      size = source.size();
+    } catch (IOException e) {
+      closeQuietly(source);
+      throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
+    }
+    var write = channel.writeAndFlush(new DefaultFileRegion(source, 0, size)); // the region closes the file
+    if (closeWhenDone) {
+      write.addListener(ChannelFutureListener.CLOSE);
+      markClosedByServer(CloseReason.CLOSED_BY_SERVER);
+    }
+  }
+
+  private static void closeQuietly(FileChannel file) {
+    try {
+      file.close();
+    } catch (IOException ignored) {
+      // already failing; the first error is the one reported
     }
   }
 
@@ -166,12 +183,23 @@ public final class ServerConnection {
    * full, TCP flow control stalls the sender) until {@link #resumeReading()}.
    */
   public void pauseReading() {
-    onEventLoop(() -> channel.config().setAutoRead(false));
+    onEventLoop(() -> {
+      pausedByUser = true;
+      updateReading();
+    });
   }
 
   /** Reads again; what piled up arrives in as few reads as the read buffer allows. */
   public void resumeReading() {
-    onEventLoop(() -> channel.config().setAutoRead(true));
+    onEventLoop(() -> {
+      pausedByUser = false;
+      updateReading();
+    });
+  }
+
+  /** Reads while the user has not paused reading and our replies can still be written. */
+  void updateReading() {
+    channel.config().setAutoRead(!pausedByUser && channel.isWritable());
   }
 
   /** Runs on the connection's event loop and waits, so the change is in force when this returns. */
@@ -200,11 +228,14 @@ public final class ServerConnection {
   /** Closes with RST (SO_LINGER 0): the client sees "connection reset by peer". */
   public void abort() {
     markClosedByServer(CloseReason.ABORTED_BY_SERVER);
-    if (channel.isOpen()) {
-      channel.config().setOption(ChannelOption.SO_LINGER, 0);
-      transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
-      channel.close();
-    }
+    // on the event loop, so the channel cannot close between the check and SO_LINGER
+    onEventLoop(() -> {
+      if (channel.isOpen()) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
+        channel.close();
+      }
+    });
   }
 
   // ---- expectations ----------------------------------------------------------------------------
@@ -239,6 +270,19 @@ public final class ServerConnection {
     Await.until(timeout, () -> messageCount() >= count,
         () -> failure("expected " + count + " messages within " + Await.human(timeout) + ", but " + messageCount()
             + " arrived", java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits until {@code n} bytes arrived or the connection ended (FIN, RST, close); returns whether
+   * the bytes arrived. Never throws on timeout: for checks that follow with their own message.
+   */
+  public boolean awaitBytesOrEnd(long n, Duration timeout) {
+    try {
+      Await.until(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed, () -> "");
+    } catch (ExpectationFailedException timedOut) {
+      return false;
+    }
+    return bytesReceived() >= n;
   }
 
   /** Waits for the client's FIN: it closed (or half-closed) its side. */

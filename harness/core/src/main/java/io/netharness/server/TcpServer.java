@@ -48,8 +48,10 @@ public final class TcpServer implements AutoCloseable {
   private final Builder settings;
   private final List<ServerConnection> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger taken = new AtomicInteger();
-  private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private @Nullable Channel listener;
+  // stayClosed: a connection still registering when close() runs is closed as it joins
+  private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE, true);
+  private volatile @Nullable Channel listener;
+  private volatile @Nullable InetSocketAddress boundAddress;
   private boolean closed;
 
   private TcpServer(Builder settings) {
@@ -111,6 +113,7 @@ public final class TcpServer implements AutoCloseable {
       throw Connect.bindFailure("TCP", bindAddress, cause == null ? new IllegalStateException("bind cancelled") : cause);
     }
     listener = bind.channel();
+    boundAddress = (InetSocketAddress) bind.channel().localAddress();
     return this;
   }
 
@@ -119,20 +122,22 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** The port the server listens on. */
-  public synchronized int getPort() {
+  public int getPort() {
     return address().getPort();
   }
 
   /** The address clients connect to, e.g. 127.0.0.1:41234. */
-  public synchronized InetSocketAddress address() {
-    if (listener == null) {
+  public InetSocketAddress address() {
+    InetSocketAddress bound = boundAddress;
+    if (bound == null) {
       throw new IllegalStateException("call start() first");
     }
-    return (InetSocketAddress) listener.localAddress();
+    return bound;
   }
 
-  public synchronized boolean isRunning() {
-    return listener != null && listener.isActive();
+  public boolean isRunning() {
+    Channel l = listener;
+    return l != null && l.isActive();
   }
 
   public Framing framing() {
@@ -220,19 +225,25 @@ public final class TcpServer implements AutoCloseable {
 
   /** Stops listening and closes every connection. Idempotent. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    Channel toClose;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = listener;
     }
-    closed = true;
-    if (listener != null) {
-      listener.close().syncUninterruptibly();
+    // waited on outside the lock: a behaviour on an event loop may call getPort() meanwhile
+    if (toClose != null) {
+      toClose.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
     }
-    open.close().awaitUninterruptibly();
+    open.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private String describeAddress() {
-    return listener == null ? "not started" : Connect.describe(listener.localAddress());
+    InetSocketAddress bound = boundAddress;
+    return bound == null ? "not started" : Connect.describe(bound);
   }
 
   @Override
@@ -283,16 +294,12 @@ public final class TcpServer implements AutoCloseable {
       }
       connection.recordMessage(message);
       run(ctx, () -> behavior.onMessage(connection, message));
-      if (!ctx.channel().isWritable()) {
-        ctx.channel().config().setAutoRead(false); // the client is not reading our replies: stop reading its requests
-      }
+      connection.updateReading(); // the client is not reading our replies: stop reading its requests
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      if (ctx.channel().isWritable()) {
-        ctx.channel().config().setAutoRead(true);
-      }
+      connection.updateReading();
       ctx.fireChannelWritabilityChanged();
     }
 

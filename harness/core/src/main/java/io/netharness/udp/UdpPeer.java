@@ -212,11 +212,10 @@ public final class UdpPeer implements AutoCloseable {
   }
 
   private void onDatagram(InetSocketAddress sender, byte[] bytes) {
-    transcript.recordData(TranscriptEvent.Kind.RECEIVED, bytes, bytes.length, "from " + Connect.describe(sender));
+    Duration at = transcript.recordData(TranscriptEvent.Kind.RECEIVED, bytes, bytes.length, "from " + Connect.describe(sender));
     synchronized (this) {
       receivedCount++;
-      RecordedDatagram datagram = new RecordedDatagram(receivedCount, sender, bytes,
-          transcript.events().isEmpty() ? Duration.ZERO : transcript.events().get(transcript.events().size() - 1).at());
+      RecordedDatagram datagram = new RecordedDatagram(receivedCount, sender, bytes, at);
       if (received.size() < RECORD_LIMIT) {
         received.add(datagram);
       }
@@ -225,6 +224,7 @@ public final class UdpPeer implements AutoCloseable {
       }
     }
   }
+
 
   @Override
   public String toString() {

@@ -87,7 +87,8 @@ public final class FileSteps {
 
   @Then("the download of {string} by {string} matches the served file's SHA-256")
   public void matches(String file, String client) {
-    String got = state.get("download:" + client + ":" + file, String.class);
+    String got = state.get("download:" + client + ":" + file, String.class, "\"" + client + "\" has not downloaded \""
+        + file + "\" in this scenario: add When \"" + client + "\" downloads \"" + file + "\" from \"<file server>\"");
     Path served = state.get("source:" + client + ":" + file, Path.class);
     String expected = sha256(served);
     if (!got.equals(expected)) {
@@ -118,7 +119,8 @@ public final class FileSteps {
   }
 
   private Path root(String server) {
-    return state.get("root:" + server, Path.class);
+    return state.get("root:" + server, Path.class, "\"" + server + "\" is not a file server of this scenario:"
+        + " start it with Given a TCP file server \"" + server + "\"");
   }
 
   private static long size(Path file) {

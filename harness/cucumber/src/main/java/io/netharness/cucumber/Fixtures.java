@@ -44,9 +44,18 @@ public final class Fixtures {
       throw new HarnessException("fixture path \"" + relative + "\" leads outside the fixtures root " + root
           + ": use a path below it, without \"..\"");
     }
-    if (!Files.exists(file)) {
-      throw new HarnessException("no fixture \"" + relative + "\" in " + root + ": check the name");
+    if (!Files.isRegularFile(file)) {
+      throw new HarnessException("no fixture file \"" + relative + "\" in " + root + ": check the name");
     }
-    return file;
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root.toRealPath())) {
+        throw new HarnessException("fixture \"" + relative + "\" is a link that leads outside the fixtures root "
+            + root + ": copy the file into the root instead");
+      }
+      return real;
+    } catch (java.io.IOException e) {
+      throw new HarnessException("cannot read fixture \"" + relative + "\": " + e.getMessage(), e);
+    }
   }
 }

@@ -127,9 +127,14 @@ public final class HarnessState {
   }
 
   public <T> T get(String key, Class<T> type) {
+    return get(key, type, "nothing called \"" + key + "\" was recorded earlier in this scenario");
+  }
+
+  /** Like {@link #get(String, Class)}, failing with {@code missing} — a message that says which step to add. */
+  public <T> T get(String key, Class<T> type, String missing) {
     Object value = values.get(key);
     if (value == null) {
-      throw new HarnessException("nothing called \"" + key + "\" was recorded earlier in this scenario");
+      throw new HarnessException(missing);
     }
     return type.cast(value);
   }

@@ -16,6 +16,16 @@ import java.net.ServerSocket;
 public final class Ports {
   private Ports() {}
 
+  /** A loopback UDP port where nobody listens. */
+  public static InetSocketAddress unusedUdp() {
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      return new InetSocketAddress("127.0.0.1", socket.getLocalPort());
+    } catch (IOException e) {
+      throw new HarnessException("cannot find a free loopback UDP port: " + e.getMessage(), e);
+    }
+  }
+
+  /** A loopback TCP port where nobody listens. */
   public static InetSocketAddress unused() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return new InetSocketAddress("127.0.0.1", socket.getLocalPort());

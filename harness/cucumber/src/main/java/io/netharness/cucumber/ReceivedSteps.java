@@ -33,22 +33,22 @@ public final class ReceivedSteps {
 
   @Then("{string} receives {string} from {string}")
   public void receivesText(String server, String text, String client) {
-    connection(server, client).awaitReceivedText(text, StandardCharsets.UTF_8, state.timeout());
+    settled(server, client).awaitReceivedText(text, StandardCharsets.UTF_8, state.timeout());
   }
 
   @Then("{string} receives {string} encoded as {charset} from {string}")
   public void receivesEncoded(String server, String text, Charset charset, String client) {
-    connection(server, client).awaitReceivedText(text, charset, state.timeout());
+    settled(server, client).awaitReceivedText(text, charset, state.timeout());
   }
 
   @Then("{string} receives hex {string} from {string}")
   public void receivesHex(String server, String hex, String client) {
-    connection(server, client).awaitReceived(Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
+    settled(server, client).awaitReceived(Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
   }
 
   @Then("{string} receives {size} from {string}")
   public void receivesCount(String server, Long bytes, String client) {
-    ServerConnection c = connection(server, client);
+    ServerConnection c = settled(server, client);
     c.awaitBytesReceived(bytes, state.timeout());
     if (c.bytesReceived() != bytes) {
       throw new ExpectationFailedException("server \"" + server + "\": expected " + bytes + " bytes from \""
@@ -76,7 +76,7 @@ public final class ReceivedSteps {
 
   @Then("{string} got these messages from {string}:")
   public void gotMessages(String server, String client, List<String> expected) {
-    ServerConnection c = connection(server, client);
+    ServerConnection c = settled(server, client);
     c.awaitMessages(expected.size(), state.timeout());
     List<String> got = c.messages().stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList();
     if (!got.equals(expected)) {
@@ -150,6 +150,17 @@ public final class ReceivedSteps {
   @When("{string} resets the connection to {string}")
   public void resets(String server, String client) {
     connection(server, client).abort();
+  }
+
+  /**
+   * The connection once everything the client sent has arrived or it can no longer arrive (the
+   * connection ended, or the wait ran out — the exact check that follows then says what is wrong).
+   */
+  private ServerConnection settled(String server, String client) {
+    ServerConnection c = connection(server, client);
+    long sent = state.client(client).bytesSent();
+    c.awaitBytesOrEnd(sent, state.timeout()); // if not, the exact check that follows shows what did arrive
+    return c;
   }
 
   /** The connection, once every byte the client has sent so far has arrived there. */

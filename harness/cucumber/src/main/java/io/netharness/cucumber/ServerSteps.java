@@ -60,11 +60,19 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} that replies to each line with:")
   public void scriptedLineServer(String name, io.cucumber.datatable.DataTable table) {
-    List<ScriptedReplies.Rule> rules = table.asLists().stream()
-        .skip(1)
-        .map(row -> new ScriptedReplies.Rule(Payload.utf8(row.get(0) + "\n").bytes(), Payload.utf8(row.get(1) + "\n").bytes()))
-        .toList();
-    start(name, TcpServer.builder().behavior(Behaviors.scripted(rules)));
+    List<List<String>> rows = table.asLists();
+    if (rows.isEmpty() || rows.get(0).size() != 2) {
+      throw new io.netharness.HarnessException("\"a TCP server ... that replies to each line with:\" needs a table"
+          + " of two columns, | request | reply |, one row per line to answer");
+    }
+    java.util.Map<String, String> replies = new java.util.LinkedHashMap<>();
+    for (List<String> row : rows) {
+      boolean header = row == rows.get(0) && row.get(0).equalsIgnoreCase("request") && row.get(1).equalsIgnoreCase("reply");
+      if (!header) {
+        replies.put(row.get(0), row.get(1));
+      }
+    }
+    start(name, TcpServer.builder().framing(Framing.lines()).behavior(Behaviors.lineReplies(replies, StandardCharsets.UTF_8)));
   }
 
   @Given("a TCP server {string} that reads at most {int} bytes at a time")
@@ -117,6 +125,8 @@ public final class ServerSteps {
 
   @When("{string} resumes reading")
   public void resumeReading(String server) {
+    // what the clients sent must already wait in the kernel, or it would arrive in a later read
+    state.clients().forEach(c -> c.awaitAcknowledged(state.timeout()));
     state.server(server).resumeReading();
   }
 

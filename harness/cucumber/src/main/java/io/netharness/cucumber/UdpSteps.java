@@ -58,7 +58,7 @@ public final class UdpSteps {
 
   @When("{string} sends the datagram {string} to a port where nobody listens")
   public void sendToNobody(String peer, String text) {
-    state.peer(peer).sendTo(Ports.unused(), Payload.utf8(text));
+    state.peer(peer).sendTo(Ports.unusedUdp(), Payload.utf8(text));
   }
 
   @Then("{string} receives the datagram {string}")
@@ -81,7 +81,15 @@ public final class UdpSteps {
   @Then("the datagram {string} received by {string} came from {string}")
   public void cameFrom(String text, String peer, String sender) {
     InetSocketAddress expected = state.peer(sender).address();
-    RecordedDatagram match = state.peer(peer).received().stream()
+    UdpPeer receiver = state.peer(peer);
+    java.util.function.Supplier<java.util.Optional<RecordedDatagram>> find = () -> receiver.received().stream()
+        .filter(d -> new String(d.bytes(), StandardCharsets.UTF_8).equals(text)).findFirst();
+    receiver.awaitReceivedCount(1, state.timeout());
+    long deadline = System.nanoTime() + state.timeout().toNanos();
+    while (find.get().isEmpty() && System.nanoTime() < deadline) {
+      receiver.awaitReceivedCount(receiver.receivedCount() + 1, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+    RecordedDatagram match = receiver.received().stream()
         .filter(d -> new String(d.bytes(), StandardCharsets.UTF_8).equals(text)).findFirst()
         .orElseThrow(() -> new ExpectationFailedException("\"" + peer + "\" received no datagram \"" + text + "\""));
     if (!match.sender().equals(expected)) {
