@@ -317,8 +317,26 @@ public final class TcpClient implements AutoCloseable {
 
   /** Consumes everything until the peer closes; for large streams prefer {@link #sha256UntilEnd}. */
   public byte[] receiveUntilEnd(Duration timeout) {
-    awaitEnd(timeout);
-    return inbound.take((int) Math.min(Integer.MAX_VALUE - 8, inbound.available()));
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    drainUntilEnd(timeout, chunk -> all.write(chunk, 0, chunk.length));
+    return all.toByteArray();
+  }
+
+  /** Consumes what arrives, chunk by chunk, until the peer closes; memory stays bounded. */
+  private void drainUntilEnd(Duration timeout, java.util.function.Consumer<byte[]> sink) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      Await.until(left, () -> inbound.available() > 0 || inbound.ended(),
+          () -> failure("expected the peer to close within " + Await.human(timeout) + " ("
+              + transcript.bytesReceived() + " bytes received so far)"));
+      long available = inbound.available();
+      if (available > 0) {
+        sink.accept(inbound.take((int) Math.min(available, 1 << 20)));
+      } else if (inbound.ended()) {
+        return;
+      }
+    }
   }
 
   /**
@@ -332,19 +350,8 @@ public final class TcpClient implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      Await.until(left, () -> inbound.available() > 0 || inbound.ended(),
-          () -> failure("expected the peer to close within " + Await.human(timeout) + " ("
-              + transcript.bytesReceived() + " bytes received so far)"));
-      long available = inbound.available();
-      if (available > 0) {
-        digest.update(inbound.take((int) Math.min(available, 1 << 20)));
-      } else if (inbound.ended()) {
-        return HexFormat.of().formatHex(digest.digest());
-      }
-    }
+    drainUntilEnd(timeout, digest::update);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** Waits for the end of the incoming stream (FIN, RST or close) without consuming data. */
