@@ -36,11 +36,13 @@ public final class ClientSteps {
   @When("a TCP client {string} connects to {string}")
   public void connect(String name, String target) {
     state.addClient(name, TcpClient.builder().name(name).address(state.addressOf(target)).connect());
+    state.route(name, target);
   }
 
   @Given("a TCP client {string} connected to {string} with {framing} framing")
   public void connectFramed(String name, String target, Framing framing) {
     state.addClient(name, TcpClient.builder().name(name).address(state.addressOf(target)).framing(framing).connect());
+    state.route(name, target);
   }
 
   @When("a TCP client {string} tries to connect to {string}")

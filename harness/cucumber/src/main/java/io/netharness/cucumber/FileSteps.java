@@ -78,12 +78,24 @@ public final class FileSteps {
 
   @When("{string} downloads {string} from {string}")
   public void download(String client, String file, String server) {
-    TcpClient c = state.addClient(client, TcpClient.builder().name(client).address(state.addressOf(server)).connect());
+    downloadVia(client, file, server, server);
+  }
+
+  @When("{string} downloads {string} from {string} through {string}")
+  public void downloadThrough(String client, String file, String server, String proxy) {
+    downloadVia(client, file, server, proxy);
+  }
+
+  private void downloadVia(String client, String file, String server, String target) {
+    Path source = root(server).resolve(file);
+    TcpClient c = state.addClient(client, TcpClient.builder().name(client).address(state.addressOf(target)).connect());
+    state.route(client, target);
     c.send(Payload.utf8(file + "\n"));
     String digest = c.sha256UntilEnd(state.timeout().multipliedBy(12));
     state.put("download:" + client + ":" + file, digest);
-    state.put("source:" + client + ":" + file, root(server).resolve(file));
+    state.put("source:" + client + ":" + file, source);
   }
+
 
   @Then("the download of {string} by {string} matches the served file's SHA-256")
   public void matches(String file, String client) {

@@ -37,6 +37,9 @@ public final class HarnessState {
   private final Map<String, TcpClient> clients = new LinkedHashMap<>();
   private final Map<String, UdpPeer> peers = new LinkedHashMap<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
+  private final Map<String, io.netharness.proxy.ProxyControl> proxies = new LinkedHashMap<>();
+  private final Map<String, String> clientRoutes = new LinkedHashMap<>();
+  private io.netharness.proxy.@Nullable FaultBackend backend;
   private Duration timeout = Duration.ofSeconds(5);
   private @Nullable Path scratch;
   private @Nullable RuntimeException lastFailure;
@@ -91,6 +94,59 @@ public final class HarnessState {
     return peer;
   }
 
+  /** The fault backend the configuration names (embedded by default), created on first use. */
+  public io.netharness.proxy.FaultBackend backend() {
+    if (backend == null) {
+      backend = io.netharness.proxy.FaultBackends.fromConfiguration();
+    }
+    return backend;
+  }
+
+  public io.netharness.proxy.ProxyControl addProxy(String name, io.netharness.proxy.ProxyControl proxy) {
+    requireFreeName(name);
+    proxies.put(name, proxy);
+    return proxy;
+  }
+
+  public io.netharness.proxy.ProxyControl proxy(String name) {
+    io.netharness.proxy.ProxyControl proxy = proxies.get(name);
+    if (proxy == null) {
+      throw new HarnessException("no proxy called \"" + name + "\" in this scenario. Known proxies: " + proxies.keySet()
+          + ". Create it first, e.g. Given a proxy \"" + name + "\" in front of \"srv\"");
+    }
+    return proxy;
+  }
+
+  /** The embedded proxy called {@code name}, for what only the embedded backend can do. */
+  public io.netharness.proxy.FaultProxy embeddedProxy(String name, String what) {
+    if (proxy(name) instanceof io.netharness.proxy.FaultProxy embedded) {
+      return embedded;
+    }
+    throw new HarnessException(what + " needs the embedded fault backend, but this run uses \"" + backend().name()
+        + "\": tag the scenario (see docs/faults.md) so it is skipped there, or run with -Dnetharness.faults=embedded");
+  }
+
+  /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
+  public void route(String client, String target) {
+    clientRoutes.put(client, target);
+  }
+
+  /**
+   * The address a server sees for {@code client}: its own address, or — when it connected through
+   * an embedded proxy — the proxy's upstream socket. Null when a real Toxiproxy hides it.
+   */
+  public @Nullable InetSocketAddress addressSeenByServer(String client) {
+    TcpClient c = client(client);
+    String via = clientRoutes.get(client);
+    if (via == null || !proxies.containsKey(via)) {
+      return c.localAddress();
+    }
+    if (proxies.get(via) instanceof io.netharness.proxy.FaultProxy embedded) {
+      return embedded.upstreamAddressOf(c.localAddress(), timeout).orElse(null);
+    }
+    return null;
+  }
+
   public boolean hasServer(String name) {
     return servers.containsKey(name);
   }
@@ -113,6 +169,9 @@ public final class HarnessState {
     }
     if (peers.containsKey(nameOrAddress)) {
       return peers.get(nameOrAddress).address();
+    }
+    if (proxies.containsKey(nameOrAddress)) {
+      return proxies.get(nameOrAddress).address();
     }
     if (nameOrAddress.matches(".*:\\d+$")) {
       return io.netharness.HostPort.parse(nameOrAddress);
@@ -168,7 +227,7 @@ public final class HarnessState {
   /** Closes every endpoint (clients first), deletes the scratch folder. */
   public void closeAll() {
     List<RuntimeException> problems = new ArrayList<>();
-    Stream.of(clients.values(), peers.values(), servers.values())
+    Stream.of(clients.values(), peers.values(), proxies.values(), servers.values())
         .flatMap(java.util.Collection::stream)
         .forEach(endpoint -> {
           try {
@@ -179,7 +238,17 @@ public final class HarnessState {
         });
     clients.clear();
     peers.clear();
+    proxies.clear();
     servers.clear();
+    clientRoutes.clear();
+    if (backend != null) {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        problems.add(e);
+      }
+      backend = null;
+    }
     if (scratch != null) {
       try (Stream<Path> files = Files.walk(scratch)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -194,7 +263,7 @@ public final class HarnessState {
   }
 
   private void requireFreeName(String name) {
-    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name)) {
+    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name) || proxies.containsKey(name)) {
       throw new HarnessException("the name \"" + name + "\" is already used in this scenario: give each endpoint its own name");
     }
   }

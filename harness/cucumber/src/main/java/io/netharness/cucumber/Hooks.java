@@ -18,6 +18,28 @@ public final class Hooks {
     this.state = state;
   }
 
+  /**
+   * Skips, with the reason, a scenario tagged with a capability the configured fault backend
+   * lacks (e.g. {@code @udp} or {@code @seeded} on a real Toxiproxy).
+   */
+  @io.cucumber.java.Before(order = 0)
+  public void skipWhatTheBackendCannotDo(Scenario scenario) {
+    java.util.List<io.netharness.proxy.Capability> needed = java.util.Arrays.stream(io.netharness.proxy.Capability.values())
+        .filter(c -> scenario.getSourceTagNames().contains(c.tag()))
+        .toList();
+    if (needed.isEmpty()) {
+      return;
+    }
+    var backend = state.backend();
+    var missing = needed.stream().filter(c -> !backend.capabilities().contains(c)).toList();
+    if (!missing.isEmpty()) {
+      String reason = "skipped: the \"" + backend.name() + "\" fault backend cannot do "
+          + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + " (only the embedded backend can)";
+      scenario.log(reason);
+      throw new org.opentest4j.TestAbortedException(reason);
+    }
+  }
+
   @After(order = 0)
   public void closeEverything(Scenario scenario) {
     if (scenario.isFailed()) {

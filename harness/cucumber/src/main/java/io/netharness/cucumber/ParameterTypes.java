@@ -66,6 +66,22 @@ public final class ParameterTypes {
     return Framing.raw();
   }
 
+  /** "upstream" (client → server) or "downstream" (server → client). */
+  @ParameterType("upstream|downstream")
+  public io.netharness.proxy.Direction direction(String text) {
+    return io.netharness.proxy.Direction.parse(text);
+  }
+
+  /** A percentage: "20%", "2.5%". 0–100. */
+  @ParameterType("(\\d+(?:\\.\\d+)?)%")
+  public Double percent(String amount) {
+    double value = Double.parseDouble(amount);
+    if (value > 100) {
+      throw new HarnessException("a percentage is at most 100%, not " + amount + "%");
+    }
+    return value / 100;
+  }
+
   /** A byte count: "100 bytes", "64 KiB", "100 MiB", "1 KB" (1000 B). */
   @ParameterType("(\\d+) ?(bytes?|B|KiB|MiB|GiB|KB|MB)")
   public Long size(String amount, String unit) {

@@ -171,8 +171,24 @@ public final class ReceivedSteps {
     return c;
   }
 
+  /** The server's connection for {@code client}, also through an embedded proxy. */
+  ServerConnection connectionFor(String server, String client) {
+    return connection(server, client);
+  }
+
   private ServerConnection connection(String server, String client) {
-    return state.server(server).connectionFrom(state.client(client).localAddress(), state.timeout());
+    var tcpServer = state.server(server);
+    var seenAs = state.addressSeenByServer(client);
+    if (seenAs != null) {
+      return tcpServer.connectionFrom(seenAs, state.timeout());
+    }
+    // behind a real Toxiproxy the client's address is hidden: only an unambiguous single connection will do
+    tcpServer.awaitConnections(1, state.timeout());
+    if (tcpServer.connectionCount() != 1) {
+      throw new io.netharness.HarnessException("cannot tell which of " + tcpServer.connectionCount()
+          + " connections of \"" + server + "\" is \"" + client + "\" behind this fault backend; use one client per server");
+    }
+    return tcpServer.connections().get(0);
   }
 
   private String readSizes(String server, String client) {

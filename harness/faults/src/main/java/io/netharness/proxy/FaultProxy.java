@@ -274,6 +274,36 @@ public final class FaultProxy implements ProxyControl {
     return toxic(toxicName).map(ToxicAttachment::touchedBytes).orElse(0L);
   }
 
+  /**
+   * The local address of the proxy's upstream socket for the client at {@code clientAddress} —
+   * what the server sees as that client's address. Waits up to {@code timeout} for the
+   * connection to be set up.
+   */
+  public Optional<InetSocketAddress> upstreamAddressOf(InetSocketAddress clientAddress, Duration timeout) {
+    try {
+      io.netharness.internal.Await.until(timeout, () -> findUpstream(clientAddress).isPresent(), () -> "");
+    } catch (io.netharness.ExpectationFailedException notThere) {
+      return Optional.empty();
+    }
+    return findUpstream(clientAddress);
+  }
+
+  private Optional<InetSocketAddress> findUpstream(InetSocketAddress clientAddress) {
+    return connections.stream()
+        .filter(c -> clientAddress.equals(c.client().remoteAddress()))
+        .map(ProxyConnection::upstreamLocalAddress)
+        .findFirst();
+  }
+
+
+  /** Waits until the counters satisfy {@code condition}; the failure shows them. */
+  public ProxyStats awaitStats(java.util.function.Predicate<ProxyStats> condition, Duration timeout) {
+    io.netharness.internal.Await.until(timeout, () -> condition.test(stats()),
+        () -> "proxy \"" + name + "\": its counters did not reach the expected values within "
+            + io.netharness.internal.Await.human(timeout) + ": " + stats());
+    return stats();
+  }
+
   public ProxyStats stats() {
     return new ProxyStats(accepted.get(), connections.size(), received[0].get(), sent[0].get(),
         received[1].get(), sent[1].get());

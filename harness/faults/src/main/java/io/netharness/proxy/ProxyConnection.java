@@ -44,6 +44,10 @@ final class ProxyConnection {
     return client;
   }
 
+  java.net.InetSocketAddress upstreamLocalAddress() {
+    return (java.net.InetSocketAddress) upstream.localAddress();
+  }
+
   Link link(Direction direction) {
     return direction == Direction.UPSTREAM ? up : down;
   }

@@ -14,8 +14,9 @@ import java.util.Map;
  * chunk is lost with probability {@code lossRate}, with {@code correlation} making a loss more
  * likely right after a loss (a simplified Gilbert–Elliott model). TCP hides loss from the
  * application, so a lost chunk is not dropped: it is retransmitted after {@code retransmit}
- * (an RTO), and everything behind it waits (head-of-line blocking). The stream stays complete and
- * in order; it only stalls.
+ * (an RTO) counted from when it first arrived, and everything behind it waits (head-of-line
+ * blocking); losses close together overlap, as TCP's retransmissions do. The stream stays
+ * complete and in order; it only stalls.
  *
  * <pre>{@code
  * proxy.add(Direction.DOWNSTREAM, Toxics.packetLoss(0.2));
@@ -66,11 +67,12 @@ public record PacketLoss(double lossRate, double correlation, Duration retransmi
         double p = correlation * (lastLost ? 1 : 0) + (1 - correlation) * lossRate;
         boolean lost = ctx.random().nextDouble() < p;
         lastLost = lost;
-        long due = Math.max(ctx.nanoTime(), nextFree);
+        long due = chunk.receivedNanos();
         if (lost) {
           ctx.touched(chunk.length());
-          due += retransmit.toNanos();
+          due += retransmit.toNanos(); // resent one RTO after it first arrived
         }
+        due = Math.max(due, nextFree); // and nothing overtakes it: head-of-line blocking
         nextFree = due;
         held.add(chunk);
         ctx.scheduleAt(due, () -> held.releaseOne(ctx));
