@@ -45,8 +45,8 @@ public final class Transcript {
     events.add(new TranscriptEvent(elapsed(), kind, 0, new byte[0], detail));
   }
 
-  /** Records a data event; copies at most what is left of the byte budget. */
-  public synchronized void recordData(TranscriptEvent.Kind kind, byte[] data, int length, String detail) {
+  /** Records a data event and returns it; copies at most what is left of the byte budget. */
+  public synchronized TranscriptEvent recordData(TranscriptEvent.Kind kind, byte[] data, int length, String detail) {
     int keep = bytesKept + length <= byteBudget ? length : 0;
     byte[] kept = keep == length && data.length == length ? data : new byte[0];
     bytesKept += kept.length;
@@ -55,7 +55,9 @@ public final class Transcript {
     } else if (kind == TranscriptEvent.Kind.SENT) {
       bytesSent += length;
     }
-    events.add(new TranscriptEvent(elapsed(), kind, length, kept, detail));
+    TranscriptEvent event = new TranscriptEvent(elapsed(), kind, length, kept, detail);
+    events.add(event);
+    return event;
   }
 
   /** True when a data event of {@code length} bytes would still be kept in full. */

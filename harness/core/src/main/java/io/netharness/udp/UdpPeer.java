@@ -212,11 +212,12 @@ public final class UdpPeer implements AutoCloseable {
   }
 
   private void onDatagram(InetSocketAddress sender, byte[] bytes) {
-    transcript.recordData(TranscriptEvent.Kind.RECEIVED, bytes, bytes.length, "from " + Connect.describe(sender));
+    // The event's own timestamp: copying transcript.events() here made every datagram cost O(received).
+    TranscriptEvent event = transcript.recordData(TranscriptEvent.Kind.RECEIVED, bytes, bytes.length,
+        "from " + Connect.describe(sender));
     synchronized (this) {
       receivedCount++;
-      RecordedDatagram datagram = new RecordedDatagram(receivedCount, sender, bytes,
-          transcript.events().isEmpty() ? Duration.ZERO : transcript.events().get(transcript.events().size() - 1).at());
+      RecordedDatagram datagram = new RecordedDatagram(receivedCount, sender, bytes, event.at());
       if (received.size() < RECORD_LIMIT) {
         received.add(datagram);
       }
