@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,12 @@ public final class UdpRelay implements AutoCloseable {
   /** Large enough for any UDP payload. */
   static final int RECEIVE_BUFFER_BYTES = 65_536;
   private static final int SOCKET_BUFFER_BYTES = 4 << 20;
+  /**
+   * Up to 64 datagrams per read event, then one flush for all of them (sendmmsg on epoll). A
+   * bare FixedRecvByteBufAllocator reads one datagram per event, which halved the relay's rate.
+   */
+  private static final RecvByteBufAllocator RECEIVE_ALLOCATOR =
+      new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES).maxMessagesPerRead(64);
 
   private final InetSocketAddress listen;
   private final InetSocketAddress target;
@@ -97,7 +104,7 @@ public final class UdpRelay implements AutoCloseable {
         .group(loop)
         .channel(Transports.datagramChannel())
         .option(ChannelOption.ALLOCATOR, Transports.allocator())
-        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
+        .option(ChannelOption.RECVBUF_ALLOCATOR, RECEIVE_ALLOCATOR)
         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES);
   }
