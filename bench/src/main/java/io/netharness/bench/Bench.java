@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * {@code bench.bytes} (bulk transfer size, default 1 GiB), {@code bench.repeats} (default 3),
  * {@code bench.iterations} (round trips measured, default 50,000), {@code bench.warmup}
  * (round trips before measuring, default 20,000), {@code bench.clients}
- * (default 5,000), {@code bench.only} (latency, throughput or clients).
+ * (default 5,000), {@code bench.datagrams} (per UDP relay case, default 500,000),
+ * {@code bench.only} (latency, throughput, clients or udp).
  */
 public final class Bench {
   private static final int SMALL_CHUNK = 64 * 1024;
@@ -42,6 +43,36 @@ public final class Bench {
     if (only.equals("all") || only.equals("clients")) {
       clients(clients);
     }
+    if (only.equals("all") || only.equals("udp")) {
+      udp(Integer.getInteger("bench.datagrams", 500_000), repeats);
+    }
+  }
+
+  private static void udp(int datagrams, int repeats) {
+    int size = 64;
+    // Warm-up: a tenth of the traffic through each case.
+    UdpRelayThroughput.peerDirect(datagrams / 10, size);
+    UdpRelayThroughput.peerRelayed(datagrams / 10, size);
+    UdpRelayThroughput.plainDirect(datagrams / 10, size);
+    UdpRelayThroughput.plainRelayed(datagrams / 10, size);
+    System.out.printf("## UDP impairment relay, %,d datagrams of %d bytes per run, loss %.1f upstream, %d runs%n%n",
+        datagrams, size, UdpRelayThroughput.LOSS, repeats);
+    System.out.println("| case | sent | reached relay | arrived | datagrams/s |");
+    System.out.println("|---|---|---|---|---|");
+    for (int i = 0; i < repeats; i++) {
+      udpRow(UdpRelayThroughput.peerDirect(datagrams, size));
+      udpRow(UdpRelayThroughput.peerRelayed(datagrams, size));
+      udpRow(UdpRelayThroughput.plainDirect(datagrams, size));
+      udpRow(UdpRelayThroughput.plainRelayed(datagrams, size));
+    }
+    System.out.println();
+    System.out.println("datagrams/s: handled by the relay (forwarded or dropped) when relayed, arrived when direct.");
+    System.out.println();
+  }
+
+  private static void udpRow(UdpRelayThroughput.Result r) {
+    System.out.printf("| %s | %,d | %,d | %,d | %,.0f |%n", r.name(), r.sent(), r.relayed(), r.arrived(),
+        r.perSecond());
   }
 
   private static void latency(int size, int iterations) throws Exception {
