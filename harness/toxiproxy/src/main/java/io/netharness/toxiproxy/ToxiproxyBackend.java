@@ -1,0 +1,160 @@
+package io.netharness.toxiproxy;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.netharness.HarnessException;
+import io.netharness.HostPort;
+import io.netharness.proxy.Capability;
+import io.netharness.proxy.FaultBackend;
+import io.netharness.proxy.ProxyControl;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code toxiproxy} fault backend: proxies on a running Toxiproxy server, driven through
+ * toxiproxy-java. Proxies listen on 127.0.0.1, port 0, when the server is on this machine (on
+ * 0.0.0.0 when it is elsewhere, reached at the URL's host); {@link #close()} deletes the proxies
+ * this backend created, and nothing else.
+ *
+ * <pre>{@code
+ * try (ToxiproxyBackend toxiproxy = ToxiproxyBackend.connect("http://127.0.0.1:8474")) {
+ *   ProxyControl db = toxiproxy.createProxy("db", server.address());
+ *   db.add("slow", Direction.DOWNSTREAM, 1.0, Toxics.latency(Duration.ofMillis(200)));
+ * }
+ * }</pre>
+ */
+public final class ToxiproxyBackend implements FaultBackend {
+  private final String name;
+  private final ToxiproxyClient client;
+  private final String description;
+  private final Placement placement;
+  private final Map<String, RemoteProxy> proxies = new ConcurrentHashMap<>();
+
+  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement) {
+    this.name = name;
+    this.client = client;
+    this.description = description;
+    this.placement = placement;
+  }
+
+  /**
+   * A backend on the server at {@code url} (e.g. {@code http://127.0.0.1:8474}); checks that it
+   * answers, and throws a {@link HarnessException} that says how to start one if it does not.
+   */
+  public static ToxiproxyBackend connect(String url) {
+    ToxiproxyServer server = ToxiproxyServer.at(url);
+    return connect(server, server.isLoopback() ? "127.0.0.1" : "0.0.0.0");
+  }
+
+  /** Like {@link #connect(String)}, with proxies listening on {@code listenHost}. */
+  public static ToxiproxyBackend connect(String url, String listenHost) {
+    return connect(ToxiproxyServer.at(url), listenHost);
+  }
+
+  private static ToxiproxyBackend connect(ToxiproxyServer server, String listenHost) {
+    server.requireVersion();
+    return new ToxiproxyBackend("toxiproxy", server.client(), "Toxiproxy at " + server.url(),
+        new ServerPlacement(server.host(), listenHost));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** None of the embedded-only capabilities: a real Toxiproxy 2.12 has none of them. */
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.noneOf(Capability.class);
+  }
+
+  @Override
+  public ProxyControl createProxy(String proxyName, InetSocketAddress upstream) {
+    String listen = placement.listen(proxyName);
+    String target = placement.upstream(upstream);
+    Proxy proxy;
+    try {
+      proxy = client.createProxy(proxyName, listen, target);
+    } catch (IOException e) {
+      placement.released(listen);
+      throw new HarnessException("could not create proxy \"" + proxyName + "\" (listen " + listen + ", upstream "
+          + target + ") on " + description + ": " + e.getMessage() + hint(e), e);
+    }
+    RemoteProxy remote = new RemoteProxy(this, proxy, placement.applicationAddress(proxy.getListen()), listen);
+    proxies.put(proxyName, remote);
+    return remote;
+  }
+
+  /** Deletes every proxy this backend created. Idempotent. */
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (RemoteProxy proxy : List.copyOf(proxies.values())) {
+      try {
+        proxy.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      HarnessException e = new HarnessException("could not delete every proxy on " + description + ": "
+          + failures.get(0).getMessage());
+      failures.forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " backend, " + description;
+  }
+
+  String describe() {
+    return description;
+  }
+
+  void forget(RemoteProxy proxy) {
+    proxies.remove(proxy.name(), proxy);
+    placement.released(proxy.listen());
+  }
+
+  private static String hint(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("[409]")) {
+      return " (a proxy of that name is left over from another run or test: delete it with"
+          + " `toxiproxy-cli delete <name>`, or POST /reset, or pick another name)";
+    }
+    return "";
+  }
+
+  /** Proxies on a server at a URL: listen where asked, connect to what the server reports. */
+  private record ServerPlacement(String serverHost, String listenHost) implements Placement {
+    @Override
+    public String listen(String proxyName) {
+      return HostPort.format(InetSocketAddress.createUnresolved(listenHost, 0));
+    }
+
+    @Override
+    public InetSocketAddress applicationAddress(String reportedListen) {
+      InetSocketAddress listen = HostPort.parse(reportedListen);
+      InetAddress address = listen.getAddress();
+      if (address == null || address.isAnyLocalAddress()) {
+        // listening on every interface: this JVM reaches it where it reaches the API
+        return new InetSocketAddress(serverHost, listen.getPort());
+      }
+      return listen;
+    }
+
+    @Override
+    public String upstream(InetSocketAddress upstream) {
+      return HostPort.format(upstream);
+    }
+  }
+}

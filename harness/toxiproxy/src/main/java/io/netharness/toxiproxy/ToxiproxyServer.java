@@ -1,0 +1,87 @@
+package io.netharness.toxiproxy;
+
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.netharness.HarnessException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A Toxiproxy API URL, checked: parsed once, and asked for {@code /version} with short timeouts
+ * (toxiproxy-java's own calls have none), so a missing server is reported at once and clearly.
+ */
+record ToxiproxyServer(String url, String scheme, String host, int port) {
+  static final int DEFAULT_PORT = 8474;
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+  static ToxiproxyServer at(String url) {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw badUrl(url, e.getMessage());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      throw badUrl(url, "expected http://host:port");
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT;
+    return new ToxiproxyServer(scheme + "://" + uri.getHost() + ":" + port, scheme, uri.getHost(), port);
+  }
+
+  ToxiproxyClient client() {
+    return new ToxiproxyClient(scheme, host, port);
+  }
+
+  boolean isLoopback() {
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The server's version, or a {@link HarnessException} that says how to get a server. */
+  String requireVersion() {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/version").toURL().openConnection();
+      connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+      connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+      connection.setRequestProperty("User-Agent", "netharness");
+      int status = connection.getResponseCode();
+      if (status != 200) {
+        throw notToxiproxy("GET /version answered HTTP " + status);
+      }
+      try (InputStream body = connection.getInputStream()) {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+    } catch (IOException e) {
+      throw notToxiproxy(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private HarnessException notToxiproxy(String what) {
+    return new HarnessException("no Toxiproxy answers at " + url + " (" + what + "). The toxiproxy fault backend"
+        + " needs a running Toxiproxy server: start one with `toxiproxy-server` (it listens on localhost:8474;"
+        + " `toxiproxy-server -host 0.0.0.0 -port 8474` for other machines), or point -Dnetharness.toxiproxy.url"
+        + " (env NETHARNESS_TOXIPROXY_URL) at yours. Without one, use -Dnetharness.faults=embedded (in-process,"
+        + " the default) or -Dnetharness.faults=testcontainers (needs Docker).");
+  }
+
+  private static HarnessException badUrl(String url, String why) {
+    return new HarnessException("netharness.toxiproxy.url \"" + url + "\" is not a Toxiproxy API URL (" + why
+        + "); write it like http://127.0.0.1:8474");
+  }
+}

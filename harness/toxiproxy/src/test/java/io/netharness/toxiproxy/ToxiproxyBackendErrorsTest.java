@@ -1,0 +1,136 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.netharness.HarnessException;
+import io.netharness.proxy.FaultBackendProvider;
+import io.netharness.proxy.FaultBackends;
+import io.netharness.proxy.FaultSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a user sees when the server is missing or misconfigured: no server needed. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ToxiproxyBackendErrorsTest {
+
+  @Test
+  void aUrlWhereNothingListensFailsQuicklyNamingThePropertyAndHowToStartAServer() {
+    String url = "http://127.0.0.1:" + freePort();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> ToxiproxyBackend.connect(url))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("no Toxiproxy answers at " + url)
+        .hasMessageContaining("netharness.toxiproxy.url")
+        .hasMessageContaining("toxiproxy-server")
+        .hasMessageContaining("netharness.faults=embedded");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aMalformedUrlIsRefusedWithAnExample() {
+    assertThatThrownBy(() -> ToxiproxyBackend.connect("127.0.0.1:8474"))
+        .hasMessageContaining("netharness.toxiproxy.url \"127.0.0.1:8474\"")
+        .hasMessageContaining("http://127.0.0.1:8474");
+    assertThatThrownBy(() -> ToxiproxyBackend.connect("ftp://127.0.0.1:8474")).hasMessageContaining("http://");
+  }
+
+  @Test
+  void aUrlWithoutPortMeansToxiproxysDefaultPort() {
+    assertThat(ToxiproxyServer.at("http://localhost").url()).isEqualTo("http://localhost:8474");
+    assertThat(ToxiproxyServer.at("http://localhost").isLoopback()).isTrue();
+    assertThat(ToxiproxyServer.at("http://[::1]:9000").isLoopback()).isTrue();
+  }
+
+  @Test
+  void theProviderAnswersToToxiproxyAndTestcontainers() {
+    FaultBackendProvider provider = ServiceLoader.load(FaultBackendProvider.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(ToxiproxyBackendProvider.class::isInstance)
+        .findFirst()
+        .orElseThrow();
+    assertThat(provider.names()).containsExactlyInAnyOrder("toxiproxy", "testcontainers");
+    assertThat(provider.create("embedded", settings("embedded", "http://127.0.0.1:1"))).isEmpty();
+  }
+
+  @Test
+  void choosingToxiproxyByConfigurationReachesThisModuleAndReportsTheMissingServer() {
+    String url = "http://127.0.0.1:" + freePort();
+    assertThatThrownBy(() -> FaultBackends.create(settings("toxiproxy", url)))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("no Toxiproxy answers at " + url);
+  }
+
+  @Test
+  void aRealToxiproxyHasNoneOfTheEmbeddedOnlyCapabilities() {
+    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", new ToxiproxyClient("127.0.0.1", freePort()),
+        "test", new Placement() {
+          @Override
+          public String listen(String proxyName) {
+            return "127.0.0.1:0";
+          }
+
+          @Override
+          public InetSocketAddress applicationAddress(String reportedListen) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public String upstream(InetSocketAddress upstream) {
+            return "127.0.0.1:1";
+          }
+        });
+    assertThat(backend.capabilities()).isEmpty();
+    backend.close();
+    backend.close(); // idempotent
+  }
+
+  @Test
+  void creatingAProxyOnAServerThatWentAwayNamesTheProxyAndTheServer() {
+    int port = freePort();
+    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", new ToxiproxyClient("127.0.0.1", port),
+        "Toxiproxy at http://127.0.0.1:" + port, new Placement() {
+          @Override
+          public String listen(String proxyName) {
+            return "127.0.0.1:0";
+          }
+
+          @Override
+          public InetSocketAddress applicationAddress(String reportedListen) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public String upstream(InetSocketAddress upstream) {
+            return "127.0.0.1:" + upstream.getPort();
+          }
+        });
+    assertThatThrownBy(() -> backend.createProxy("db", new InetSocketAddress("127.0.0.1", 7000)))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("could not create proxy \"db\"")
+        .hasMessageContaining("upstream 127.0.0.1:7000")
+        .hasMessageContaining("Toxiproxy at http://127.0.0.1:" + port);
+  }
+
+  private static FaultSettings settings(String backend, String url) {
+    return new FaultSettings(backend, url, FaultSettings.DEFAULT_IMAGE, Optional.empty());
+  }
+
+  /** A port nothing listens on: bound, read and released. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

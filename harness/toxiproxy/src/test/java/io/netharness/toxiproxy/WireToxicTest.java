@@ -1,0 +1,136 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.ToxicType;
+import io.netharness.HarnessException;
+import io.netharness.proxy.Direction;
+import io.netharness.proxy.Toxic;
+import io.netharness.proxy.ToxicStage;
+import io.netharness.proxy.toxics.Toxics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class WireToxicTest {
+
+  @Test
+  void latencyKeepsMillisecondsAndJitter() {
+    WireToxic wire = WireToxic.of(Toxics.latency(Duration.ofMillis(100)).withJitter(Duration.ofMillis(10)));
+    assertThat(wire.type()).isEqualTo(ToxicType.LATENCY);
+    assertThat(wire.attributes()).containsExactly(Map.entry("latency", 100L), Map.entry("jitter", 10L));
+  }
+
+  @Test
+  void bandwidthKeepsKilobytesPerSecond() {
+    WireToxic wire = WireToxic.of(Toxics.bandwidth(64));
+    assertThat(wire.type()).isEqualTo(ToxicType.BANDWIDTH);
+    assertThat(wire.attributes()).containsExactly(Map.entry("rate", 64L));
+  }
+
+  @Test
+  void slicerDelayGoesInMicroseconds() {
+    WireToxic wire = WireToxic.of(Toxics.slicer(10, 5, Duration.ofMillis(2)));
+    assertThat(wire.type()).isEqualTo(ToxicType.SLICER);
+    assertThat(wire.attributes())
+        .containsEntry("average_size", 10L).containsEntry("size_variation", 5L).containsEntry("delay", 2000L);
+  }
+
+  @Test
+  void closingToxicsMapToTheirClientTypes() {
+    assertThat(WireToxic.of(Toxics.slowClose(Duration.ofMillis(500))).attributes()).containsExactly(Map.entry("delay", 500L));
+    assertThat(WireToxic.of(Toxics.timeout(Duration.ofSeconds(1))).type()).isEqualTo(ToxicType.TIMEOUT);
+    assertThat(WireToxic.of(Toxics.timeout(Duration.ofSeconds(1))).attributes()).containsExactly(Map.entry("timeout", 1000L));
+    assertThat(WireToxic.of(Toxics.resetPeer(Duration.ZERO)).type()).isEqualTo(ToxicType.RESET_PEER);
+    assertThat(WireToxic.of(Toxics.resetPeer(Duration.ofMillis(100))).get("timeout")).isEqualTo(100L);
+    assertThat(WireToxic.of(Toxics.limitData(10)).type()).isEqualTo(ToxicType.LIMIT_DATA);
+    assertThat(WireToxic.of(Toxics.limitData(10)).get("bytes")).isEqualTo(10L);
+  }
+
+  @Test
+  void everyToxiproxyTypeMapsAndPacketLossDoesNot() {
+    for (String type : Toxics.TYPES) {
+      Map<String, ?> defaults = type.equals("packet_loss") ? Map.of("loss_rate", 0.1, "retransmit", 200) : Map.of();
+      Toxic toxic = Toxics.fromAttributes(type, defaults);
+      if (type.equals("packet_loss")) {
+        assertThatThrownBy(() -> WireToxic.of(toxic)).isInstanceOf(HarnessException.class);
+      } else {
+        assertThat(WireToxic.of(toxic).type()).as(type).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void noopBecomesAZeroLatencyWhichToxiproxyJavaCanExpress() {
+    WireToxic wire = WireToxic.of(Toxics.noop());
+    assertThat(wire.type()).isEqualTo(ToxicType.LATENCY);
+    assertThat(wire.attributes()).containsEntry("latency", 0L).containsEntry("jitter", 0L);
+  }
+
+  @Test
+  void packetLossIsRefusedNamingTheCapabilityTagAndTheEmbeddedBackend() {
+    assertThatThrownBy(() -> WireToxic.of(Toxics.packetLoss(0.2)))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("packet_loss")
+        .hasMessageContaining("PACKET_LOSS")
+        .hasMessageContaining("@packet-loss")
+        .hasMessageContaining("skipped")
+        .hasMessageContaining("netharness.faults=embedded");
+  }
+
+  @Test
+  void aToxicOfAnUnknownTypeIsRefusedListingWhatToxiproxyKnows() {
+    Toxic custom = new Toxic() {
+      @Override
+      public String type() {
+        return "corrupt";
+      }
+
+      @Override
+      public Map<String, Object> attributes() {
+        return Map.of();
+      }
+
+      @Override
+      public ToxicStage newStage() {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertThatThrownBy(() -> WireToxic.of(custom))
+        .hasMessageContaining("\"corrupt\"")
+        .hasMessageContaining("latency")
+        .hasMessageContaining("limit_data");
+  }
+
+  @Test
+  void directionsMapOneToOne() {
+    assertThat(WireToxic.direction(Direction.UPSTREAM)).isEqualTo(ToxicDirection.UPSTREAM);
+    assertThat(WireToxic.direction(Direction.DOWNSTREAM)).isEqualTo(ToxicDirection.DOWNSTREAM);
+  }
+
+  @Test
+  void fractionalAttributesAreRefusedBecauseToxiproxyTakesWholeNumbers() {
+    Toxic fractional = new Toxic() {
+      @Override
+      public String type() {
+        return "bandwidth";
+      }
+
+      @Override
+      public Map<String, Object> attributes() {
+        return Map.of("rate", 1.5);
+      }
+
+      @Override
+      public ToxicStage newStage() {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertThatThrownBy(() -> WireToxic.of(fractional)).hasMessageContaining("whole numbers");
+  }
+}
