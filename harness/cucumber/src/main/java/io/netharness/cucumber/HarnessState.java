@@ -39,6 +39,7 @@ public final class HarnessState {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, io.netharness.proxy.ProxyControl> proxies = new LinkedHashMap<>();
   private final Map<String, String> clientRoutes = new LinkedHashMap<>();
+  private final Map<String, io.netharness.impairment.UdpRelay> relays = new LinkedHashMap<>();
   private io.netharness.proxy.@Nullable FaultBackend backend;
   private Duration timeout = Duration.ofSeconds(5);
   private @Nullable Path scratch;
@@ -126,6 +127,20 @@ public final class HarnessState {
         + "\": tag the scenario (see docs/faults.md) so it is skipped there, or run with -Dnetharness.faults=embedded");
   }
 
+  public io.netharness.impairment.UdpRelay addRelay(String name, io.netharness.impairment.UdpRelay relay) {
+    requireFreeName(name);
+    relays.put(name, relay);
+    return relay;
+  }
+
+  public io.netharness.impairment.UdpRelay relay(String name) {
+    var relay = relays.get(name);
+    if (relay == null) {
+      throw new HarnessException("no UDP relay called \"" + name + "\" in this scenario. Known relays: " + relays.keySet());
+    }
+    return relay;
+  }
+
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
     clientRoutes.put(client, target);
@@ -172,6 +187,9 @@ public final class HarnessState {
     }
     if (proxies.containsKey(nameOrAddress)) {
       return proxies.get(nameOrAddress).address();
+    }
+    if (relays.containsKey(nameOrAddress)) {
+      return relays.get(nameOrAddress).address();
     }
     if (nameOrAddress.matches(".*:\\d+$")) {
       return io.netharness.HostPort.parse(nameOrAddress);
@@ -227,7 +245,7 @@ public final class HarnessState {
   /** Closes every endpoint (clients first), deletes the scratch folder. */
   public void closeAll() {
     List<RuntimeException> problems = new ArrayList<>();
-    Stream.of(clients.values(), peers.values(), proxies.values(), servers.values())
+    Stream.of(clients.values(), peers.values(), relays.values(), proxies.values(), servers.values())
         .flatMap(java.util.Collection::stream)
         .forEach(endpoint -> {
           try {
@@ -239,6 +257,7 @@ public final class HarnessState {
     clients.clear();
     peers.clear();
     proxies.clear();
+    relays.clear();
     servers.clear();
     clientRoutes.clear();
     if (backend != null) {
@@ -263,7 +282,8 @@ public final class HarnessState {
   }
 
   private void requireFreeName(String name) {
-    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name) || proxies.containsKey(name)) {
+    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name) || proxies.containsKey(name)
+        || relays.containsKey(name)) {
       throw new HarnessException("the name \"" + name + "\" is already used in this scenario: give each endpoint its own name");
     }
   }
