@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,12 +23,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One admin connection: refuses browsers (403), hands each request to the worker pool (proxy
  * changes block briefly on binds, never on an event loop), and writes exactly one response per
- * request, with an {@code X-Toxiproxy-Request-Id}. Reads the next request only after answering.
+ * request, in order, with an {@code X-Toxiproxy-Request-Id}.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final char[] XID = "0123456789abcdefghijklmnopqrstuv".toCharArray();
   private final Routes routes;
   private final ExecutorService workers;
+  private final Deque<Runnable> queue = new ArrayDeque<>();
+  private boolean running;
 
   AdminHandler(Routes routes, ExecutorService workers) {
     this.routes = routes;
@@ -37,21 +41,54 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (request.decoderResult().isFailure()) {
-      write(ctx, Responses.error(400, "bad request: " + request.decoderResult().cause()), false);
+      enqueue(ctx, () -> write(ctx, Responses.malformedHttp(), false));
       return;
     }
     String agent = request.headers().get(HttpHeaderNames.USER_AGENT, "");
     if (agent.startsWith("Mozilla/")) {
-      write(ctx, Responses.browserRefused(), keepAlive);
+      enqueue(ctx, () -> write(ctx, Responses.browserRefused(), keepAlive));
       return;
     }
     String method = request.method().name();
     String uri = request.uri();
     byte[] body = ByteBufUtil.getBytes(request.content());
-    ctx.channel().config().setAutoRead(false);
+    enqueue(ctx, () -> write(ctx, answer(method, uri, body), keepAlive));
+  }
+
+  /** Runs this connection's requests one at a time, in arrival order, off the event loop. */
+  private void enqueue(ChannelHandlerContext ctx, Runnable task) {
+    synchronized (queue) {
+      queue.add(task);
+      if (running) {
+        return;
+      }
+      running = true;
+    }
+    runNext(ctx);
+  }
+
+  private void runNext(ChannelHandlerContext ctx) {
+    Runnable next;
+    synchronized (queue) {
+      next = queue.poll();
+      if (next == null) {
+        running = false;
+        return;
+      }
+    }
     try {
-      workers.execute(() -> write(ctx, answer(method, uri, body), keepAlive));
+      workers.execute(() -> {
+        try {
+          next.run();
+        } finally {
+          runNext(ctx);
+        }
+      });
     } catch (RejectedExecutionException shuttingDown) {
+      synchronized (queue) {
+        queue.clear();
+        running = false;
+      }
       write(ctx, Responses.error(503, "the admin server is shutting down"), false);
     }
   }
@@ -82,9 +119,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
       if (!keepAlive || !f.isSuccess()) {
         f.channel().close();
-      } else {
-        f.channel().config().setAutoRead(true);
-        f.channel().read();
       }
     });
   }

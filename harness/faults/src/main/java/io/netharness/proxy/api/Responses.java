@@ -41,6 +41,11 @@ final class Responses {
     return ApiResponse.empty(405);
   }
 
+  /** What Go's net/http answers to bytes that are not HTTP, before closing the connection. */
+  static ApiResponse malformedHttp() {
+    return new ApiResponse(400, TEXT, "400 Bad Request".getBytes(UTF_8), false);
+  }
+
   static ApiResponse browserRefused() {
     return text(403, "User agent not allowed\n");
   }
