@@ -83,6 +83,13 @@ public final class ProxyRegistry implements AutoCloseable {
   public FaultProxy update(String name, String listen, String upstream, boolean enabled) {
     Entry entry = entry(name);
     FaultProxy proxy = entry.proxy();
+    if (!listen.isEmpty()) {
+      try {
+        HostPort.parse(listen);
+      } catch (RuntimeException e) {
+        throw new ApiException(500, String.valueOf(e.getMessage()), e);
+      }
+    }
     synchronized (entry) {
       boolean moved = !sameListen(proxy, listen);
       if (moved || !upstream.equals(proxy.upstream())) {

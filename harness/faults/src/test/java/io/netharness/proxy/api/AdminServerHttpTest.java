@@ -204,6 +204,16 @@ class AdminServerHttpTest {
   }
 
   @Test
+  void proxyUpdateToAnUnusableListenIs500AndLeavesTheProxyAlone() throws Exception {
+    create("a");
+    String listen = admin.registry().get("a").orElseThrow().listen();
+    HttpResponse<String> r = send("POST", "/proxies/a", "{\"listen\":\"notanaddress\"}");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).startsWith("{\"error\":\"bad address \\\"notanaddress\\\"");
+    assertThat(admin.registry().get("a").orElseThrow().listen()).isEqualTo(listen);
+  }
+
+  @Test
   void populateCreatesInOrderAndReportsErrorsAsJson() throws Exception {
     HttpResponse<String> empty = send("POST", "/populate", "[]");
     assertThat(empty.statusCode()).isEqualTo(201);
