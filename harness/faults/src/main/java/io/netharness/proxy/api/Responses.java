@@ -1,0 +1,62 @@
+package io.netharness.proxy.api;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The bytes Toxiproxy 2.12.0 sends: JSON for data ({@code application/json}, no trailing
+ * newline), Go's {@code http.Error} for errors ({@code text/plain; charset=utf-8}, nosniff, a
+ * JSON body plus newline), and the router's own 404 and 405.
+ */
+final class Responses {
+  static final String JSON = "application/json";
+  static final String TEXT = "text/plain; charset=utf-8";
+  static final String VERSION = "2.12.0";
+
+  private Responses() {}
+
+  static ApiResponse json(int status, JsonNode body) {
+    return new ApiResponse(status, JSON, ApiJson.bytes(body), false);
+  }
+
+  /** {@code {"error":"...","status":N}} + newline, sent the way Go's http.Error sends it. */
+  static ApiResponse error(int status, String message) {
+    ObjectNode body = ApiJson.object();
+    body.put("error", message);
+    body.put("status", status);
+    return text(status, new String(ApiJson.bytes(body), UTF_8) + "\n");
+  }
+
+  static ApiResponse error(ApiException e) {
+    return error(e.status(), String.valueOf(e.getMessage()));
+  }
+
+  static ApiResponse notFound() {
+    return text(404, "404 page not found\n");
+  }
+
+  static ApiResponse methodNotAllowed() {
+    return ApiResponse.empty(405);
+  }
+
+  /** What Go's net/http answers to bytes that are not HTTP, before closing the connection. */
+  static ApiResponse malformedHttp() {
+    return new ApiResponse(400, TEXT, "400 Bad Request".getBytes(UTF_8), false);
+  }
+
+  static ApiResponse browserRefused() {
+    return text(403, "User agent not allowed\n");
+  }
+
+  /** Exactly {@code {"version": "2.12.0"}\n}, with the space, as Toxiproxy writes it by hand. */
+  static ApiResponse version() {
+    return new ApiResponse(200, "application/json;charset=utf-8",
+        ("{\"version\": \"" + VERSION + "\"}\n").getBytes(UTF_8), false);
+  }
+
+  private static ApiResponse text(int status, String body) {
+    return new ApiResponse(status, TEXT, body.getBytes(UTF_8), true);
+  }
+}
