@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Script and test TCP and UDP conversations with Gherkin feature files.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  netharness run features/", "  netharness run --tags @smoke --threads 4 features/"})
 public final class NetHarness implements Callable<Integer> {
 

@@ -1,0 +1,58 @@
+package io.netharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ProxyCommandTest {
+
+  @Test
+  void servesToxiproxysApiWithProxiesFromTheConfigFile(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("proxies.json");
+    Files.writeString(config, "[{\"name\":\"db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:6379\"}]");
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new NetHarness());
+    cli.setOut(new PrintWriter(out, true));
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+        () -> cli.execute("proxy", "--port", "0", "--config", config.toString()));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C"));
+    Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
+    assertThat(url.find()).isTrue();
+    HttpClient http = HttpClient.newHttpClient();
+    String proxies = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/proxies")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(proxies).contains("\"name\":\"db\"").contains("\"upstream\":\"127.0.0.1:6379\"");
+    assertThat(out.toString()).contains("db: 127.0.0.1:");
+    assertThat(run).isNotDone();
+  }
+
+  @Test
+  void aMalformedConfigIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("bad.json");
+    Files.writeString(config, "{\"name\":\"db\"}");
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new NetHarness());
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute("proxy", "--port", "0", "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("must hold a JSON array of proxies");
+  }
+}
