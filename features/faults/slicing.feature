@@ -16,6 +16,11 @@ Feature: A slicer cuts messages into many small reads
     And the messages "srv" received from "alice" as lines are:
       | the quick brown fox     |
       | jumps over the lazy dog |
+
+  @touched
+  Scenario: The slicer really acted on the traffic
+    When "alice" sends the line "proof"
+    Then "srv" receives 6 bytes from "alice"
     And the toxic "slicer_upstream" of proxy "slicer" has acted on traffic
 
   Scenario: Length-prefixed messages survive slicing too

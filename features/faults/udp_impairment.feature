@@ -15,7 +15,7 @@ Feature: UDP under impairment: loss, duplicates and reordering reach the applica
       | loss | 20% |
     When "a" sends 200 numbered datagrams to "first"
     And "a" sends 200 numbered datagrams to "second"
-    Then relays "first" and "second" dropped the same datagrams
+    Then of 200 datagrams each, relays "first" and "second" dropped the same ones
     And "a" was never told about a lost datagram
 
   Scenario: Loss, duplicates and reordering show in the receiver's sequence numbers

@@ -144,6 +144,11 @@ public final class HarnessState {
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
     clientRoutes.put(client, target);
+    if (proxies.get(target) instanceof io.netharness.proxy.FaultProxy embedded) {
+      // "connected" means through to the server: wait until the proxy has its upstream connection,
+      // so a toxic added next applies to this connection for sure
+      embedded.upstreamAddressOf(client(client).localAddress(), timeout);
+    }
   }
 
   /**

@@ -36,6 +36,7 @@ public final class Hooks {
       String reason = "skipped: the \"" + backend.name() + "\" fault backend cannot do "
           + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + " (only the embedded backend can)";
       scenario.log(reason);
+      System.out.println("[netharness] " + scenario.getName() + ": " + reason);
       throw new org.opentest4j.TestAbortedException(reason);
     }
   }

@@ -83,8 +83,12 @@ public final class UdpImpairmentSteps {
     }
   }
 
-  @Then("relays {string} and {string} dropped the same datagrams")
-  public void sameFates(String first, String second) {
+  @Then("of {int} datagrams each, relays {string} and {string} dropped the same ones")
+  public void sameFates(int count, String first, String second) {
+    for (String relay : List.of(first, second)) {
+      state.relay(relay).awaitReceived(UdpDirection.UPSTREAM, count, state.timeout());
+      state.relay(relay).awaitSettled(state.timeout());
+    }
     List<Long> a = state.relay(first).droppedIndices(UdpDirection.UPSTREAM);
     List<Long> b = state.relay(second).droppedIndices(UdpDirection.UPSTREAM);
     if (a.isEmpty() || !a.equals(b)) {
