@@ -141,6 +141,18 @@ public final class HarnessState {
     return relay;
   }
 
+  /** "proxy "p" used seed 42" for every embedded proxy and relay, for failure reports. */
+  public List<String> proxySeeds() {
+    List<String> seeds = new ArrayList<>();
+    proxies.forEach((name, p) -> {
+      if (p instanceof io.netharness.proxy.FaultProxy embedded) {
+        seeds.add("proxy \"" + name + "\" used seed " + embedded.seed());
+      }
+    });
+    relays.forEach((name, r) -> seeds.add("UDP relay \"" + name + "\" used seed " + r.getSeed()));
+    return seeds;
+  }
+
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
     clientRoutes.put(client, target);

@@ -49,6 +49,10 @@ public final class Hooks {
         transcripts.append("== client \"").append(name).append("\"\n")
             .append(state.client(name).transcript().render(java.nio.charset.StandardCharsets.UTF_8));
       }
+      for (String seed : state.proxySeeds()) {
+        transcripts.append(seed).append('\n');
+        System.out.println("[netharness] " + scenario.getName() + ": " + seed + " (replay with the same seed)");
+      }
       if (!transcripts.isEmpty()) {
         scenario.attach(transcripts.toString(), "text/plain", "transcripts");
       }
