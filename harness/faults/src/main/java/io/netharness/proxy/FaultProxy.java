@@ -59,6 +59,8 @@ public final class FaultProxy implements ProxyControl {
   private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
   private final Set<Channel> connecting = ConcurrentHashMap.newKeySet();
   private final AtomicLong serials = new AtomicLong();
+  /** One toxic change at a time, so every connection sees the changes in the same order. */
+  private final Object control = new Object();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong[] sent = {new AtomicLong(), new AtomicLong()};
@@ -106,10 +108,10 @@ public final class FaultProxy implements ProxyControl {
   /** Listens again (on the same port as before if it had one). */
   @Override
   public synchronized void enable() {
-    enabled = true;
-    if (!closed && listener == null) {
-      bind();
+    if (!closed && listener == null && blackholeSockets.isEmpty()) {
+      bind(); // throws if the port is taken: the proxy then stays disabled
     }
+    enabled = true;
   }
 
   /** Toxiproxy's "down": stops listening and closes every open connection. */
@@ -201,53 +203,55 @@ public final class FaultProxy implements ProxyControl {
   @Override
   public ToxicHandle add(String toxicName, Direction direction, double toxicity, Toxic toxic) {
     requireToxicity(toxicity);
-    ToxicAttachment attachment;
-    synchronized (this) {
-      if (toxic(toxicName).isPresent()) {
-        throw new HarnessException("toxic already exists: proxy \"" + name + "\" has a toxic named \""
-            + toxicName + "\"; remove it first or choose another name");
+    synchronized (control) {
+      ToxicAttachment attachment;
+      synchronized (this) {
+        if (toxic(toxicName).isPresent()) {
+          throw new HarnessException("toxic already exists: proxy \"" + name + "\" has a toxic named \""
+              + toxicName + "\"; remove it first or choose another name");
+        }
+        attachment = new ToxicAttachment(toxicName, direction, toxicity, toxic, serials.incrementAndGet(), new AtomicLong());
+        toxics.add(attachment);
       }
-      attachment = new ToxicAttachment(toxicName, direction, toxicity, toxic, serials.incrementAndGet(), new AtomicLong());
-      toxics.add(attachment);
+      onEveryConnection("adding toxic " + toxicName, c -> attach(c, attachment));
+      return new ToxicHandle(this, toxicName);
     }
-    onEveryConnection(c -> attach(c, attachment));
-    return new ToxicHandle(this, toxicName);
   }
+
 
   /** Replaces a toxic's settings (and toxicity) on new and open connections. */
   @Override
   public void update(String toxicName, Toxic toxic, double toxicity) {
     requireToxicity(toxicity);
-    ToxicAttachment updated;
-    boolean toxicityChanged;
-    synchronized (this) {
-      ToxicAttachment current = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
-      if (!current.toxic().type().equals(toxic.type())) {
-        throw new HarnessException("toxic \"" + toxicName + "\" is a " + current.toxic().type() + ", not a " + toxic.type());
+    synchronized (control) {
+      ToxicAttachment updated;
+      synchronized (this) {
+        ToxicAttachment current = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
+        if (!current.toxic().type().equals(toxic.type())) {
+          throw new HarnessException("toxic \"" + toxicName + "\" is a " + current.toxic().type() + ", not a " + toxic.type());
+        }
+        updated = current.with(toxic, toxicity);
+        toxics.set(toxics.indexOf(current), updated);
       }
-      toxicityChanged = current.toxicity() != toxicity;
-      updated = current.with(toxic, toxicity);
-      toxics.set(toxics.indexOf(current), updated);
+      onEveryConnection("updating toxic " + toxicName,
+          c -> c.link(updated.direction()).update(updated, applies(c, updated)));
     }
-    onEveryConnection(c -> {
-      Link link = c.link(updated.direction());
-      if (toxicityChanged || !link.update(updated)) {
-        link.remove(toxicName);
-        attach(c, updated);
-      }
-    });
   }
+
 
   /** Removes a toxic; what it held is delivered, never dropped. */
   @Override
   public void remove(String toxicName) {
-    ToxicAttachment removed;
-    synchronized (this) {
-      removed = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
-      toxics.remove(removed);
+    synchronized (control) {
+      ToxicAttachment removed;
+      synchronized (this) {
+        removed = toxic(toxicName).orElseThrow(() -> notFound(toxicName));
+        toxics.remove(removed);
+      }
+      onEveryConnection("removing toxic " + toxicName, c -> c.link(removed.direction()).remove(toxicName));
     }
-    onEveryConnection(c -> c.link(removed.direction()).remove(toxicName));
   }
+
 
   /** Removes every toxic (Toxiproxy's reset, without re-enabling). */
   @Override
@@ -313,12 +317,18 @@ public final class FaultProxy implements ProxyControl {
 
   private void attach(ProxyConnection connection, ToxicAttachment attachment) {
     long mix = mix(seed, connection.index(), attachment.direction().ordinal(), attachment.serial());
-    SplittableRandom random = new SplittableRandom(mix);
-    boolean applies = attachment.toxicity() >= 1.0 || new SplittableRandom(~mix).nextDouble() < attachment.toxicity();
-    connection.link(attachment.direction()).add(attachment, random, applies);
+    connection.link(attachment.direction()).add(attachment, new SplittableRandom(mix), applies(connection, attachment));
   }
 
-  private void onEveryConnection(Consumer<ProxyConnection> action) {
+  /** The toxicity roll for this toxic on this connection: the same seed gives the same answer. */
+  private boolean applies(ProxyConnection connection, ToxicAttachment attachment) {
+    long mix = mix(seed, connection.index(), attachment.direction().ordinal(), attachment.serial());
+    return attachment.toxicity() >= 1.0 || new SplittableRandom(~mix ^ Double.doubleToLongBits(attachment.toxicity()))
+        .nextDouble() < attachment.toxicity();
+  }
+
+
+  private void onEveryConnection(String what, Consumer<ProxyConnection> action) {
     List<Future<?>> pending = new ArrayList<>();
     for (ProxyConnection c : connections) {
       Channel channel = c.client();
@@ -340,9 +350,16 @@ public final class FaultProxy implements ProxyControl {
     long deadline = System.nanoTime() + CONTROL_TIMEOUT.toNanos();
     for (Future<?> f : pending) {
       // bounded: the control path never hangs on a busy or dead connection
-      f.awaitUninterruptibly(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (!f.awaitUninterruptibly(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new HarnessException("proxy \"" + name + "\": " + what + " did not take effect on every connection within "
+            + CONTROL_TIMEOUT.toSeconds() + " s (an event loop is blocked)");
+      }
+      if (!f.isSuccess()) {
+        throw new HarnessException("proxy \"" + name + "\": " + what + " failed: " + f.cause(), f.cause());
+      }
     }
   }
+
 
   private void bind() {
     InetSocketAddress address = boundAddress != null ? boundAddress : HostPort.parse(listen);
@@ -474,18 +491,19 @@ public final class FaultProxy implements ProxyControl {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
       Channel client = ctx.channel();
+      long index = accepted.incrementAndGet(); // at accept, so the seed's draws follow accept order
       ctx.pipeline().remove(this);
       connecting.add(client);
       client.closeFuture().addListener(f -> connecting.remove(client));
       ConnectFault fault = connectFault;
       if (fault instanceof ConnectFault.SlowOpen slow) {
-        client.eventLoop().schedule(() -> connectUpstream(client), slow.delay().toNanos(), TimeUnit.NANOSECONDS);
+        client.eventLoop().schedule(() -> connectUpstream(client, index), slow.delay().toNanos(), TimeUnit.NANOSECONDS);
       } else {
-        connectUpstream(client);
+        connectUpstream(client, index);
       }
     }
 
-    private void connectUpstream(Channel client) {
+    private void connectUpstream(Channel client, long index) {
       if (!client.isActive() || !enabled || closed) {
         client.close();
         return;
@@ -514,7 +532,7 @@ public final class FaultProxy implements ProxyControl {
             }
             Channel server = f.channel();
             server.pipeline().remove(ChannelInboundHandlerAdapter.class);
-            ProxyConnection connection = new ProxyConnection(FaultProxy.this, accepted.incrementAndGet(), client, server);
+            ProxyConnection connection = new ProxyConnection(FaultProxy.this, index, client, server);
             connections.add(connection);
             connecting.remove(client);
             for (ToxicAttachment t : toxics) {

@@ -40,6 +40,7 @@ final class Link {
   private long inFlight;
   private boolean inputEnded;
   private boolean outputEnded;
+  private boolean closeWhenOutputEnds;
 
   Link(Direction direction, ProxyConnection connection, Channel source, Channel destination) {
     this.direction = direction;
@@ -122,42 +123,67 @@ final class Link {
 
   // ---- toxics on a live link ----------------------------------------------------------------
 
+  /** Appends the toxic's stage; a toxic already on this link (same serial) is not added twice. */
   void add(ToxicAttachment attachment, RandomGenerator random, boolean applies) {
-    ToxicStage stage = applies ? attachment.toxic().newStage() : (ctx, chunk) -> ctx.emit(chunk);
-    Slot slot = new Slot(attachment, stage, random);
     Slot last = head;
     while (last.next != sink) {
       last = last.next;
+      if (last.attachment != null && last.attachment.serial() == attachment.serial()) {
+        return; // attached already: by the new connection's own pass, or by the control path
+      }
     }
+    Slot slot = new Slot(attachment, newStage(attachment, applies), random);
+    slot.applies = applies;
     last.next = slot;
     slot.next = sink;
     slot.stage.onAttach(slot);
   }
 
+  /** Removes every stage of the toxic; what they held is delivered. */
   void remove(String name) {
     Slot previous = head;
-    for (Slot slot = head.next; slot != sink; previous = slot, slot = slot.next) {
+    for (Slot slot = head.next; slot != sink; slot = slot.next) {
       if (slot.attachment != null && slot.attachment.name().equals(name)) {
         previous.next = slot.next;
         slot.removed = true;
         slot.stage.onRemove(slot);
-        return;
+      } else {
+        previous = slot;
       }
     }
   }
 
-  /** Returns false if the slot's stage refused the update (then remove + add it again). */
-  boolean update(ToxicAttachment attachment) {
+  /**
+   * Applies new settings (and a new toxicity roll) in place: the stage keeps its position and,
+   * where it can, its state and held data.
+   */
+  void update(ToxicAttachment attachment, boolean applies) {
     for (Slot slot = head.next; slot != sink; slot = slot.next) {
-      if (slot.attachment != null && slot.attachment.name().equals(attachment.name())) {
-        if (slot.stage.update(attachment.toxic())) {
-          slot.attachment = attachment;
-          return true;
-        }
-        return false;
+      if (slot.attachment == null || slot.attachment.serial() != attachment.serial()) {
+        continue;
       }
+      slot.attachment = attachment;
+      if (slot.applies && applies && slot.stage.update(slot, attachment.toxic())) {
+        continue;
+      }
+      ToxicStage old = slot.stage;
+      // the old stage hands on what it held to the next stage, then the new one takes over here
+      old.onRemove(slot);
+      slot.stage = newStage(attachment, applies);
+      slot.applies = applies;
+      slot.stage.onAttach(slot);
     }
-    return true;
+  }
+
+  private static ToxicStage newStage(ToxicAttachment attachment, boolean applies) {
+    return applies ? attachment.toxic().newStage() : (ctx, chunk) -> ctx.emit(chunk);
+  }
+
+  /** The connection is going away: every stage releases what it holds (nothing can be delivered). */
+  void discardHeld() {
+    for (Slot slot = head.next; slot != null && slot != sink; slot = slot.next) {
+      slot.stage.onClose(slot);
+    }
   }
 
   List<String> toxicNames() {
@@ -183,14 +209,19 @@ final class Link {
 
     @Override
     public void onInputEnd(ToxicContext ctx) {
-      endDestination();
+      if (closeWhenOutputEnds) {
+        connection.close(); // in band: every byte ahead of this end is already queued for writing
+      } else {
+        endDestination();
+      }
     }
   }
 
   /** A stage in the chain and its context. */
   private final class Slot implements ToxicContext {
     @Nullable ToxicAttachment attachment;
-    final ToxicStage stage;
+    ToxicStage stage;
+    boolean applies = true;
     final RandomGenerator random;
     @Nullable Slot next;
     boolean removed;
@@ -233,6 +264,12 @@ final class Link {
     @Override
     public void closeConnection() {
       connection.close();
+    }
+
+    @Override
+    public void closeConnectionAfterOutput() {
+      closeWhenOutputEnds = true;
+      endOutput();
     }
 
     @Override
@@ -285,9 +322,25 @@ final class Link {
     }
   }
 
+  /**
+   * Closes cleanly: pending writes, then FIN, then reads and discards what the peer still sends
+   * until its FIN — a socket closed with unread data would send RST instead. Closed for good
+   * after one second either way (a peer that neither reads nor closes cannot hold it open).
+   */
   static void closeAfterWrites(Channel channel) {
-    if (channel.isOpen()) {
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    if (!channel.isOpen()) {
+      return;
     }
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+      if (f.isSuccess() && channel instanceof DuplexChannel duplex && duplex.isActive() && !duplex.isInputShutdown()) {
+        duplex.shutdownOutput();
+        channel.config().setAutoRead(true);
+      } else {
+        channel.close();
+      }
+    });
+    channel.eventLoop().schedule(() -> {
+      channel.close();
+    }, 1, TimeUnit.SECONDS);
   }
 }

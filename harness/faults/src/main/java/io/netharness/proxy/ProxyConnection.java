@@ -72,6 +72,8 @@ final class ProxyConnection {
     closed = true;
     up.cancelTimers();
     down.cancelTimers();
+    up.discardHeld();
+    down.discardHeld();
     Link.closeAfterWrites(client);
     Link.closeAfterWrites(upstream);
     proxy.forget(this);
@@ -85,6 +87,8 @@ final class ProxyConnection {
     closed = true;
     up.cancelTimers();
     down.cancelTimers();
+    up.discardHeld();
+    down.discardHeld();
     Link.abort(client);
     Link.abort(upstream);
     proxy.forget(this);
@@ -100,13 +104,21 @@ final class ProxyConnection {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (closed) {
+        ((ByteBuf) msg).release(); // closing: drained and discarded, so the close is a FIN, not an RST
+        return;
+      }
       link.onRead((ByteBuf) msg);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent) {
-        link.onInputEnd();
+        if (closed) {
+          ctx.close(); // the peer's FIN after ours: done
+        } else {
+          link.onInputEnd();
+        }
       }
       ctx.fireUserEventTriggered(evt);
     }
@@ -131,6 +143,7 @@ final class ProxyConnection {
     public void channelInactive(ChannelHandlerContext ctx) {
       // Sides are half-closed (FIN) without becoming inactive; inactive means we closed it or it failed.
       close();
+      proxy.forget(ProxyConnection.this);
     }
   }
 

@@ -28,6 +28,12 @@ public interface ToxicContext {
   /** Closes the whole connection cleanly (FIN to both sides), discarding data still in toxics. */
   void closeConnection();
 
+  /**
+   * Closes the whole connection once everything this stage already passed on has gone through
+   * the rest of the chain and been written (limit_data: the prefix still arrives).
+   */
+  void closeConnectionAfterOutput();
+
   /** Aborts the whole connection: RST to both sides. */
   void resetConnection();
 

@@ -27,11 +27,14 @@ public interface ToxicStage {
   /** The toxic is being removed from a live connection: deliver whatever is held, now. */
   default void onRemove(ToxicContext ctx) {}
 
+  /** The connection is closing: release (drop) whatever is held; nothing can be delivered now. */
+  default void onClose(ToxicContext ctx) {}
+
   /**
    * The toxic's attributes changed on a live connection. Return true if this stage took the new
    * settings and keeps its state (as limit_data keeps its byte count); false to be replaced.
    */
-  default boolean update(Toxic updated) {
+  default boolean update(ToxicContext ctx, Toxic updated) {
     return false;
   }
 }

@@ -259,6 +259,74 @@ class FaultProxyTest {
     assertThatThrownBy(() -> proxy.remove("nope")).hasMessageContaining("toxic not found");
   }
 
+  @Test
+  void twoLatenciesAddUp() {
+    proxy.add("first", Direction.UPSTREAM, 1.0, Toxics.latency(Duration.ofMillis(100)));
+    proxy.add("second", Direction.UPSTREAM, 1.0, Toxics.latency(Duration.ofMillis(100)));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("ping", UTF_8);
+      client.expectText("ping", UTF_8, WAIT);
+      Duration sent = client.transcript().first(TranscriptEvent.Kind.SENT).orElseThrow().at();
+      Duration received = client.transcript().first(TranscriptEvent.Kind.RECEIVED).orElseThrow().at();
+      assertThat(received.minus(sent)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void updatingATimeoutKeepsTheConnectionOpen() {
+    proxy.add("stall", Direction.UPSTREAM, 1.0, Toxics.timeout(Duration.ofSeconds(20)));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      proxy.update("stall", Toxics.timeout(Duration.ofSeconds(30)), 1.0);
+      client.expectNothing(Duration.ofMillis(100));
+      assertThat(client.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void raisingARateOfZeroLetsHeldDataFlowWithoutDroppingIt() {
+    proxy.add("cut", Direction.DOWNSTREAM, 1.0, Toxics.bandwidth(0));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("held", UTF_8);
+      client.expectNothing(Duration.ofMillis(100));
+      proxy.update("cut", Toxics.bandwidth(0), 1.0);
+      client.expectNothing(Duration.ofMillis(100));
+      proxy.update("cut", Toxics.bandwidth(1000), 1.0);
+      client.expectText("held", UTF_8, WAIT);
+    }
+  }
+
+  @Test
+  void limitDataKeepsItsPrefixBehindALaterLatency() {
+    proxy.add(Direction.DOWNSTREAM, Toxics.limitData(10));
+    proxy.add(Direction.DOWNSTREAM, Toxics.latency(Duration.ofMillis(100)));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("0123456789abcdef", UTF_8);
+      assertThat(new String(client.receiveUntilEnd(WAIT), UTF_8)).isEqualTo("0123456789");
+    }
+  }
+
+  @Test
+  void changingToxicityKeepsTheToxicInPlaceAndLimitDataKeepsCounting() {
+    proxy.add("limit", Direction.DOWNSTREAM, 1.0, Toxics.limitData(10));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("01234567", UTF_8);
+      client.expectText("01234567", UTF_8, WAIT);
+      proxy.update("limit", Toxics.limitData(10), 1.0);
+      client.sendText("abcdefgh", UTF_8);
+      assertThat(new String(client.receiveUntilEnd(WAIT), UTF_8)).isEqualTo("ab");
+    }
+  }
+
+  @Test
+  void aClosedProxyClosesItsClientsWithFinNotReset() {
+    proxy.add(Direction.UPSTREAM, Toxics.timeout(Duration.ZERO));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("unread", UTF_8);
+      proxy.remove("timeout_upstream");
+      client.awaitPeerClosed(WAIT);
+    }
+  }
+
   private static byte[] random(int size, long seed) {
     byte[] data = new byte[size];
     new Random(seed).nextBytes(data);

@@ -44,9 +44,9 @@ public record Bandwidth(long rate) implements Toxic {
     return new Stage(rate);
   }
 
-  private static final class Stage implements ToxicStage {
-    private final Held held = new Held();
-    private final long rate;
+  private static final class Stage extends HoldingStage {
+    private final java.util.ArrayDeque<Integer> unscheduled = new java.util.ArrayDeque<>(); // held at rate 0
+    private long rate;
     private long nextFree;
 
     Stage(long rate) {
@@ -57,31 +57,36 @@ public record Bandwidth(long rate) implements Toxic {
     public void onChunk(ToxicContext ctx, Chunk chunk) {
       ctx.touched(chunk.length());
       if (rate <= 0) {
-        held.add(chunk); // never released until the toxic is removed
+        held.add(chunk); // released when the rate becomes positive or the toxic is removed
+        unscheduled.addLast(chunk.length());
         return;
       }
       int pieceMax = (int) Math.min(Integer.MAX_VALUE, rate * 100);
       while (chunk.length() > 0) {
         Chunk piece = chunk.length() > pieceMax ? chunk.head(pieceMax) : chunk;
-        // bytes / (rate * 1000 B/s) = bytes * 1e6 / rate nanoseconds
-        long due = Math.max(ctx.nanoTime(), nextFree) + piece.length() * 1_000_000L / rate;
-        nextFree = due;
         held.add(piece);
-        ctx.scheduleAt(due, () -> held.releaseOne(ctx));
+        schedule(ctx, piece.length());
         if (piece == chunk) {
           break;
         }
       }
     }
 
-    @Override
-    public void onInputEnd(ToxicContext ctx) {
-      held.end(ctx);
+    /** bytes / (rate * 1000 B/s) = bytes * 1e6 / rate nanoseconds after the previous piece. */
+    private void schedule(ToxicContext ctx, int bytes) {
+      long due = Math.max(ctx.nanoTime(), nextFree) + bytes * 1_000_000L / rate;
+      nextFree = due;
+      ctx.scheduleAt(due, () -> held.releaseOne(ctx));
     }
 
+    /** A new rate applies to what comes next; what a rate of 0 held starts flowing at the new rate. */
     @Override
-    public void onRemove(ToxicContext ctx) {
-      held.releaseAll(ctx);
+    public boolean update(ToxicContext ctx, Toxic updated) {
+      rate = ((Bandwidth) updated).rate();
+      while (rate > 0 && !unscheduled.isEmpty()) {
+        schedule(ctx, unscheduled.pollFirst());
+      }
+      return true;
     }
   }
 }

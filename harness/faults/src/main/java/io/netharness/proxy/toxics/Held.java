@@ -32,7 +32,8 @@ final class Held {
   void releaseOne(ToxicContext ctx) {
     Object next = items.pollFirst();
     if (next instanceof Chunk chunk) {
-      ctx.emit(chunk);
+      // re-stamped: a later toxic measures its own delay from now (two latencies add up)
+      ctx.emit(new Chunk(chunk.data(), Math.max(chunk.receivedNanos(), ctx.nanoTime())));
     }
     if (items.peekFirst() == END) {
       items.pollFirst();

@@ -53,8 +53,7 @@ public record Latency(Duration latency, Duration jitter) implements Toxic {
     return new Stage(this);
   }
 
-  private static final class Stage implements ToxicStage {
-    private final Held held = new Held();
+  private static final class Stage extends HoldingStage {
     private Latency settings;
     private long lastDue;
 
@@ -78,17 +77,7 @@ public record Latency(Duration latency, Duration jitter) implements Toxic {
     }
 
     @Override
-    public void onInputEnd(ToxicContext ctx) {
-      held.end(ctx);
-    }
-
-    @Override
-    public void onRemove(ToxicContext ctx) {
-      held.releaseAll(ctx);
-    }
-
-    @Override
-    public boolean update(Toxic updated) {
+    public boolean update(ToxicContext ctx, Toxic updated) {
       settings = (Latency) updated;
       return true;
     }

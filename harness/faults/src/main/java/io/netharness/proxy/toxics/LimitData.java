@@ -44,16 +44,22 @@ public record LimitData(long bytes) implements Toxic {
     return new ToxicStage() {
       private long limit = bytes;
       private long passed;
+      private boolean closing;
 
       @Override
       public void onChunk(ToxicContext ctx, Chunk chunk) {
+        if (closing) {
+          ctx.drop(chunk);
+          return;
+        }
         long room = limit - passed;
         if (room >= chunk.length()) {
           passed += chunk.length();
           ctx.emit(chunk);
           if (passed == limit) {
+            closing = true;
             ctx.touched(1);
-            ctx.closeConnection();
+            ctx.closeConnectionAfterOutput();
           }
           return;
         }
@@ -63,11 +69,12 @@ public record LimitData(long bytes) implements Toxic {
           ctx.emit(chunk.head((int) room));
         }
         ctx.drop(chunk);
-        ctx.closeConnection();
+        closing = true;
+        ctx.closeConnectionAfterOutput();
       }
 
       @Override
-      public boolean update(Toxic updated) {
+      public boolean update(ToxicContext ctx, Toxic updated) {
         limit = ((LimitData) updated).bytes();
         return true;
       }

@@ -57,35 +57,32 @@ public record PacketLoss(double lossRate, double correlation, Duration retransmi
 
   @Override
   public ToxicStage newStage() {
-    return new ToxicStage() {
-      private final Held held = new Held();
+    return new HoldingStage() {
+      private PacketLoss settings = PacketLoss.this;
+
+      @Override
+      public boolean update(ToxicContext ctx, Toxic updated) {
+        settings = (PacketLoss) updated; // applies to the next chunk; held ones keep their times
+        return true;
+      }
+
       private boolean lastLost;
       private long nextFree;
 
       @Override
       public void onChunk(ToxicContext ctx, Chunk chunk) {
-        double p = correlation * (lastLost ? 1 : 0) + (1 - correlation) * lossRate;
+        double p = settings.correlation() * (lastLost ? 1 : 0) + (1 - settings.correlation()) * settings.lossRate();
         boolean lost = ctx.random().nextDouble() < p;
         lastLost = lost;
         long due = chunk.receivedNanos();
         if (lost) {
           ctx.touched(chunk.length());
-          due += retransmit.toNanos(); // resent one RTO after it first arrived
+          due += settings.retransmit().toNanos(); // resent one RTO after it first arrived
         }
         due = Math.max(due, nextFree); // and nothing overtakes it: head-of-line blocking
         nextFree = due;
         held.add(chunk);
         ctx.scheduleAt(due, () -> held.releaseOne(ctx));
-      }
-
-      @Override
-      public void onInputEnd(ToxicContext ctx) {
-        held.end(ctx);
-      }
-
-      @Override
-      public void onRemove(ToxicContext ctx) {
-        held.releaseAll(ctx);
       }
     };
   }

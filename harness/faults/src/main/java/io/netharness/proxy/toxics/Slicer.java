@@ -76,31 +76,28 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
 
   @Override
   public ToxicStage newStage() {
-    return new ToxicStage() {
-      private final Held held = new Held();
+    return new HoldingStage() {
+      private Slicer settings = Slicer.this;
+
+      @Override
+      public boolean update(ToxicContext ctx, Toxic updated) {
+        settings = (Slicer) updated; // applies to the next chunk; held ones keep their times
+        return true;
+      }
+
       private long nextFree;
 
       @Override
       public void onChunk(ToxicContext ctx, Chunk chunk) {
         ctx.touched(chunk.length());
-        List<Integer> pieces = sizes(chunk.length(), ctx.random());
+        List<Integer> pieces = settings.sizes(chunk.length(), ctx.random());
         for (int i = 0; i < pieces.size(); i++) {
           Chunk piece = i == pieces.size() - 1 ? chunk : chunk.head(pieces.get(i));
           held.add(piece);
           long due = Math.max(ctx.nanoTime(), nextFree);
-          nextFree = due + delay.toNanos();
+          nextFree = due + settings.delay().toNanos();
           ctx.scheduleAt(due, () -> held.releaseOne(ctx));
         }
-      }
-
-      @Override
-      public void onInputEnd(ToxicContext ctx) {
-        held.end(ctx);
-      }
-
-      @Override
-      public void onRemove(ToxicContext ctx) {
-        held.releaseAll(ctx);
       }
     };
   }

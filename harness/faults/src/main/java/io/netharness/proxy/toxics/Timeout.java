@@ -43,7 +43,7 @@ public record Timeout(Duration timeout) implements Toxic {
   }
 
   private static final class Stage implements ToxicStage {
-    private final Duration timeout;
+    private Duration timeout;
     private long generation;
 
     Stage(Duration timeout) {
@@ -70,6 +70,15 @@ public record Timeout(Duration timeout) implements Toxic {
     @Override
     public void onRemove(ToxicContext ctx) {
       ctx.closeConnection();
+    }
+
+    /** A new timeout restarts the timer; the connection stays open (as Toxiproxy's update does). */
+    @Override
+    public boolean update(ToxicContext ctx, Toxic updated) {
+      timeout = ((Timeout) updated).timeout();
+      generation++;
+      arm(ctx);
+      return true;
     }
 
     private void arm(ToxicContext ctx) {
