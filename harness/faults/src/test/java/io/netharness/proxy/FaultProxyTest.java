@@ -276,6 +276,7 @@ class FaultProxyTest {
   void updatingATimeoutKeepsTheConnectionOpen() {
     proxy.add("stall", Direction.UPSTREAM, 1.0, Toxics.timeout(Duration.ofSeconds(20)));
     try (TcpClient client = TcpClient.connect(proxy.address())) {
+      assertThat(proxy.upstreamAddressOf(client.localAddress(), WAIT)).isPresent();
       proxy.update("stall", Toxics.timeout(Duration.ofSeconds(30)), 1.0);
       client.expectNothing(Duration.ofMillis(100));
       assertThat(client.isOpen()).isTrue();
@@ -321,6 +322,7 @@ class FaultProxyTest {
   void aClosedProxyClosesItsClientsWithFinNotReset() {
     proxy.add(Direction.UPSTREAM, Toxics.timeout(Duration.ZERO));
     try (TcpClient client = TcpClient.connect(proxy.address())) {
+      assertThat(proxy.upstreamAddressOf(client.localAddress(), WAIT)).isPresent(); // the toxic is on it
       client.sendText("unread", UTF_8);
       proxy.remove("timeout_upstream");
       client.awaitPeerClosed(WAIT);
