@@ -114,6 +114,30 @@ final class ProxyBench {
     }
   }
 
+  /**
+   * The same 1-byte round trips without a toxic, each after {@code idle} of silence, direct and
+   * through the proxy, alternating: what waking idle threads costs, which a latency toxic also pays.
+   */
+  static RoundTrips afterIdle(Duration idle, int iterations) throws Exception {
+    try (PlainSockets.OneShotServer directServer = PlainSockets.echo();
+        PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        FaultProxy proxy = proxyTo(proxiedServer.address());
+        Socket direct = PlainSockets.connect(directServer.address());
+        Socket proxied = PlainSockets.connect(proxy.address())) {
+      measure(direct, new long[20], 0, 20);
+      measure(proxied, new long[20], 0, 20);
+      long[] directNanos = new long[iterations];
+      long[] proxiedNanos = new long[iterations];
+      for (int i = 0; i < iterations; i++) {
+        Thread.sleep(idle.toMillis());
+        measure(direct, directNanos, i, i + 1);
+        Thread.sleep(idle.toMillis());
+        measure(proxied, proxiedNanos, i, i + 1);
+      }
+      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos));
+    }
+  }
+
   private static void measure(Socket socket, long[] nanos, int from, int to) throws IOException {
     OutputStream out = socket.getOutputStream();
     InputStream in = socket.getInputStream();
