@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * {@code bench.iterations} (round trips measured, default 50,000), {@code bench.warmup}
  * (round trips before measuring, default 20,000), {@code bench.clients}
  * (default 5,000), {@code bench.datagrams} (per UDP relay case, default 500,000),
- * {@code bench.only} (latency, throughput, clients or udp).
+ * {@code bench.proxyClients} (default 2,000), {@code bench.only} (latency, throughput, clients, udp or
+ * proxy).
  */
 public final class Bench {
   private static final int SMALL_CHUNK = 64 * 1024;
@@ -45,6 +46,9 @@ public final class Bench {
     }
     if (only.equals("all") || only.equals("udp")) {
       udp(Integer.getInteger("bench.datagrams", 500_000), repeats);
+    }
+    if (only.equals("all") || only.equals("proxy")) {
+      ProxyReport.run(bytes, repeats, WARM_UP, iterations, Integer.getInteger("bench.proxyClients", 2_000));
     }
   }
 
@@ -89,7 +93,7 @@ public final class Bench {
         (double) harness.p99Nanos() / plain.p99Nanos());
   }
 
-  private static void row(String name, Stats s) {
+  static void row(String name, Stats s) {
     System.out.printf("| %s | %s | %s | %s | %s |%n", name, Stats.micros(s.p50Nanos()), Stats.micros(s.p99Nanos()),
         Stats.micros(s.p999Nanos()), Stats.micros(s.maxNanos()));
   }
@@ -131,7 +135,7 @@ public final class Bench {
         list(harness));
   }
 
-  private static String list(double[] values) {
+  static String list(double[] values) {
     StringBuilder out = new StringBuilder();
     for (double v : values) {
       out.append(out.length() == 0 ? "" : " ").append(String.format("%.0f", v));

@@ -1,0 +1,185 @@
+package io.netharness.bench;
+
+import io.netharness.proxy.Direction;
+import io.netharness.proxy.FaultProxy;
+import io.netharness.proxy.toxics.Toxics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The embedded {@link FaultProxy} between plain JDK sockets, beside the same sockets connected
+ * directly. Plain blocking sockets on both ends, so the proxy is the only Netty code measured.
+ *
+ * <ul>
+ *   <li>bulk: a client writes {@code bytes} in 64 KiB writes to a reading-and-discarding server
+ *       (upload), or a server writes them to a reading client (download); the clock stops when
+ *       the reader has seen the end.
+ *   <li>round trip: 1 byte out and back through an echo thread, direct and proxied pairs measured
+ *       in alternating blocks of 1,000.
+ *   <li>latency toxic: the same round trip with {@code latency} downstream; the error is the round
+ *       trip minus the configured latency.
+ *   <li>bandwidth toxic: a client writes {@code rate × seconds} kilobytes through an upstream
+ *       {@code bandwidth} toxic; the rate is the bytes over the time until the server read the last.
+ * </ul>
+ */
+final class ProxyBench {
+  private static final int CHUNK = PlainSockets.CHUNK;
+  private static final int BLOCK = 1_000;
+
+  private ProxyBench() {}
+
+  static FaultProxy proxyTo(InetSocketAddress upstream) {
+    return FaultProxy.builder().name("bench").upstream(upstream).seed(1).build().start();
+  }
+
+  // ---- bulk -----------------------------------------------------------------------------------
+
+  static double upload(long bytes, boolean proxied) throws Exception {
+    byte[] chunk = new byte[CHUNK];
+    try (PlainSockets.OneShotServer server = PlainSockets.discard();
+        FaultProxy proxy = proxyTo(server.address())) {
+      long start;
+      try (Socket socket = PlainSockets.connect(proxied ? proxy.address() : server.address())) {
+        OutputStream out = socket.getOutputStream();
+        start = System.nanoTime();
+        for (long left = bytes; left > 0; left -= CHUNK) {
+          out.write(chunk, 0, (int) Math.min(CHUNK, left));
+        }
+      }
+      server.join();
+      return megabytesPerSecond(bytes, System.nanoTime() - start);
+    }
+  }
+
+  static double download(long bytes, boolean proxied) throws Exception {
+    try (PlainSockets.OneShotServer server = PlainSockets.source(bytes);
+        FaultProxy proxy = proxyTo(server.address());
+        Socket socket = PlainSockets.connect(proxied ? proxy.address() : server.address())) {
+      InputStream in = socket.getInputStream();
+      byte[] piece = new byte[CHUNK];
+      long start = System.nanoTime();
+      long got = 0;
+      for (int n; (n = in.read(piece)) > 0; ) {
+        got += n;
+      }
+      long elapsed = System.nanoTime() - start;
+      if (got != bytes) {
+        throw new IllegalStateException("received " + got + " of " + bytes + " bytes");
+      }
+      return megabytesPerSecond(got, elapsed);
+    }
+  }
+
+  // ---- round trips ----------------------------------------------------------------------------
+
+  record RoundTrips(Stats direct, Stats proxied) {}
+
+  static RoundTrips roundTrips(int warmUp, int iterations) throws Exception {
+    try (PlainSockets.OneShotServer directServer = PlainSockets.echo();
+        PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        FaultProxy proxy = proxyTo(proxiedServer.address());
+        Socket direct = PlainSockets.connect(directServer.address());
+        Socket proxied = PlainSockets.connect(proxy.address())) {
+      long[] directNanos = new long[iterations];
+      long[] proxiedNanos = new long[iterations];
+      measure(direct, new long[warmUp], 0, warmUp);
+      measure(proxied, new long[warmUp], 0, warmUp);
+      for (int from = 0; from < iterations; from += BLOCK) {
+        int to = Math.min(iterations, from + BLOCK);
+        measure(direct, directNanos, from, to);
+        measure(proxied, proxiedNanos, from, to);
+      }
+      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos));
+    }
+  }
+
+  /** Round trips with a downstream latency toxic; each sample is the round trip minus {@code latency}. */
+  static Stats latencyError(Duration latency, int iterations) throws Exception {
+    try (PlainSockets.OneShotServer server = PlainSockets.echo();
+        FaultProxy proxy = proxyTo(server.address());
+        Socket socket = PlainSockets.connect(proxy.address())) {
+      measure(socket, new long[20], 0, 20); // warm the path without the toxic
+      proxy.add(Direction.DOWNSTREAM, Toxics.latency(latency));
+      long[] nanos = new long[iterations];
+      measure(socket, nanos, 0, iterations);
+      for (int i = 0; i < nanos.length; i++) {
+        nanos[i] -= latency.toNanos();
+      }
+      return Stats.of(nanos);
+    }
+  }
+
+  /**
+   * The same 1-byte round trips without a toxic, each after {@code idle} of silence, direct and
+   * through the proxy, alternating: what waking idle threads costs, which a latency toxic also pays.
+   */
+  static RoundTrips afterIdle(Duration idle, int iterations) throws Exception {
+    try (PlainSockets.OneShotServer directServer = PlainSockets.echo();
+        PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        FaultProxy proxy = proxyTo(proxiedServer.address());
+        Socket direct = PlainSockets.connect(directServer.address());
+        Socket proxied = PlainSockets.connect(proxy.address())) {
+      measure(direct, new long[20], 0, 20);
+      measure(proxied, new long[20], 0, 20);
+      long[] directNanos = new long[iterations];
+      long[] proxiedNanos = new long[iterations];
+      for (int i = 0; i < iterations; i++) {
+        Thread.sleep(idle.toMillis());
+        measure(direct, directNanos, i, i + 1);
+        Thread.sleep(idle.toMillis());
+        measure(proxied, proxiedNanos, i, i + 1);
+      }
+      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos));
+    }
+  }
+
+  private static void measure(Socket socket, long[] nanos, int from, int to) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    InputStream in = socket.getInputStream();
+    for (int i = from; i < to; i++) {
+      long start = System.nanoTime();
+      out.write('x');
+      if (in.read() < 0) {
+        throw new IllegalStateException("echo server closed early");
+      }
+      nanos[i] = System.nanoTime() - start;
+    }
+  }
+
+  // ---- bandwidth toxic ------------------------------------------------------------------------
+
+  record Rate(long requestedKilobytesPerSecond, long bytes, double seconds) {
+    double achievedKilobytesPerSecond() {
+      return bytes / seconds / 1000;
+    }
+  }
+
+  static Rate bandwidth(long kilobytesPerSecond, Duration length) throws Exception {
+    long bytes = kilobytesPerSecond * 1000 * length.toMillis() / 1000;
+    byte[] chunk = new byte[CHUNK];
+    Arrays.fill(chunk, (byte) 'b');
+    try (PlainSockets.OneShotServer server = PlainSockets.discard();
+        FaultProxy proxy = proxyTo(server.address())) {
+      proxy.add(Direction.UPSTREAM, Toxics.bandwidth(kilobytesPerSecond));
+      long start;
+      try (Socket socket = PlainSockets.connect(proxy.address())) {
+        OutputStream out = socket.getOutputStream();
+        start = System.nanoTime();
+        for (long left = bytes; left > 0; left -= CHUNK) {
+          out.write(chunk, 0, (int) Math.min(CHUNK, left));
+        }
+      }
+      server.join();
+      return new Rate(kilobytesPerSecond, bytes, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static double megabytesPerSecond(long bytes, long nanos) {
+    return bytes / (nanos / 1e9) / 1e6;
+  }
+}

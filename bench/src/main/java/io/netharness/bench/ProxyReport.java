@@ -1,0 +1,122 @@
+package io.netharness.bench;
+
+import java.time.Duration;
+
+/** Runs the {@link ProxyBench} and {@link ProxyClients} cases and prints them as Markdown, with their targets. */
+final class ProxyReport {
+  private static final Duration LATENCY = Duration.ofMillis(100);
+  private static final int LATENCY_TRIPS = Integer.getInteger("bench.latencyTrips", 200);
+  private static final Duration RATE_LENGTH = Duration.ofSeconds(5);
+  private static final long[] RATES = {1_000, 10_000, 100_000};
+
+  private ProxyReport() {}
+
+  /** {@code bench.proxy} picks cases: all (default), or one of bulk, rtt, latency, bandwidth, clients. */
+  static void run(long bytes, int repeats, int warmUp, int iterations, int clients) throws Exception {
+    String only = System.getProperty("bench.proxy", "all");
+    if (only.equals("all") || only.equals("bulk")) {
+      bulk(bytes, repeats);
+    }
+    if (only.equals("all") || only.equals("rtt")) {
+      roundTrips(warmUp, iterations);
+    }
+    if (only.equals("all") || only.equals("latency")) {
+      latency();
+    }
+    if (only.equals("all") || only.equals("bandwidth")) {
+      bandwidth();
+    }
+    if (only.equals("all") || only.equals("clients")) {
+      clients(clients);
+    }
+  }
+
+  private static void bulk(long bytes, int repeats) throws Exception {
+    long warm = Math.min(bytes, 64L << 20);
+    ProxyBench.upload(warm, false);
+    ProxyBench.upload(warm, true);
+    ProxyBench.download(warm, false);
+    ProxyBench.download(warm, true);
+    double[][] runs = new double[4][repeats];
+    for (int i = 0; i < repeats; i++) {
+      runs[0][i] = ProxyBench.upload(bytes, false);
+      runs[1][i] = ProxyBench.upload(bytes, true);
+      runs[2][i] = ProxyBench.download(bytes, false);
+      runs[3][i] = ProxyBench.download(bytes, true);
+    }
+    System.out.printf("## Embedded fault proxy: bulk, %,d bytes one way, plain sockets, no toxics, median of %d (MB/s)%n%n",
+        bytes, repeats);
+    System.out.println("| direction | direct | through proxy | proxy/direct | target | runs (direct; proxy) |");
+    System.out.println("|---|---|---|---|---|---|");
+    bulkRow("client → server (upstream)", runs[0], runs[1]);
+    bulkRow("server → client (downstream)", runs[2], runs[3]);
+    System.out.println();
+  }
+
+  private static void bulkRow(String name, double[] direct, double[] proxied) {
+    double d = Stats.median(direct);
+    double p = Stats.median(proxied);
+    System.out.printf("| %s | %.0f | %.0f | %.2f× | ≥ 0.45× (%s) | %s; %s |%n", name, d, p, p / d,
+        p / d >= 0.45 ? "met" : "missed", Bench.list(direct), Bench.list(proxied));
+  }
+
+  private static void roundTrips(int warmUp, int iterations) throws Exception {
+    ProxyBench.RoundTrips r = ProxyBench.roundTrips(warmUp, iterations);
+    System.out.printf("## Embedded fault proxy: echo round trip, 1 byte, plain sockets, no toxics, %,d each after %,d warm-up%n%n",
+        iterations, warmUp);
+    System.out.println("| | p50 | p99 | p99.9 | max |");
+    System.out.println("|---|---|---|---|---|");
+    Bench.row("direct", r.direct());
+    Bench.row("through proxy", r.proxied());
+    long addedP50 = r.proxied().p50Nanos() - r.direct().p50Nanos();
+    long addedP99 = r.proxied().p99Nanos() - r.direct().p99Nanos();
+    System.out.printf("%nadded by the proxy: p50 %s (target < 35 µs: %s), p99 %s%n%n", Stats.micros(addedP50),
+        addedP50 < 35_000 ? "met" : "missed", Stats.micros(addedP99));
+  }
+
+  private static void latency() throws Exception {
+    Stats error = ProxyBench.latencyError(LATENCY, LATENCY_TRIPS);
+    System.out.printf("## Embedded fault proxy: latency toxic %d ms downstream, %d round trips of 1 byte%n%n",
+        LATENCY.toMillis(), LATENCY_TRIPS);
+    System.out.println("| round trip minus latency | p50 | p99 | p99.9 | max |");
+    System.out.println("|---|---|---|---|---|");
+    Bench.row("error", error);
+    System.out.printf("%ntarget p50 < 0.5 ms: %s; p99 < 1 ms: %s%n%n", error.p50Nanos() < 500_000 ? "met" : "missed",
+        error.p99Nanos() < 1_000_000 ? "met" : "missed");
+    ProxyBench.RoundTrips idle = ProxyBench.afterIdle(LATENCY, LATENCY_TRIPS / 2);
+    System.out.printf("Baseline: the same round trip without a toxic, after %d ms idle, %d each%n%n", LATENCY.toMillis(),
+        LATENCY_TRIPS / 2);
+    System.out.println("| round trip after idle | p50 | p99 | p99.9 | max |");
+    System.out.println("|---|---|---|---|---|");
+    Bench.row("direct", idle.direct());
+    Bench.row("through proxy, no toxic", idle.proxied());
+    System.out.printf("%nerror beyond the idle proxied round trip: p50 %s, p99 %s%n%n",
+        Stats.micros(error.p50Nanos() - idle.proxied().p50Nanos()),
+        Stats.micros(error.p99Nanos() - idle.proxied().p99Nanos()));
+  }
+
+  private static void bandwidth() throws Exception {
+    System.out.printf("## Embedded fault proxy: bandwidth toxic upstream, %d s of data at each rate%n%n",
+        RATE_LENGTH.toSeconds());
+    System.out.println("| requested KB/s | bytes | seconds | achieved KB/s | achieved/requested | within 2% |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (long rate : RATES) {
+      ProxyBench.Rate r = ProxyBench.bandwidth(rate, RATE_LENGTH);
+      double ratio = r.achievedKilobytesPerSecond() / rate;
+      System.out.printf("| %,d | %,d | %.3f | %,.1f | %.4f | %s |%n", rate, r.bytes(), r.seconds(),
+          r.achievedKilobytesPerSecond(), ratio, Math.abs(ratio - 1) <= 0.02 ? "met" : "missed");
+    }
+    System.out.println();
+  }
+
+  private static void clients(int target) throws Exception {
+    ProxyClients.Result r = ProxyClients.run(target);
+    System.out.printf("## Embedded fault proxy: %,d plain clients through one proxy to a NIO echo server%n%n", target);
+    System.out.println("| opened | open in the proxy | exchanged a byte | heap before | heap with all open (after GC) | per client | time |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    long perClient = r.opened() == 0 ? 0 : (r.heapAfterBytes() - r.heapBeforeBytes()) / r.opened();
+    System.out.printf("| %,d | %,d | %,d | %d MiB | %d MiB | %.1f KiB | %,d ms |%n", r.opened(), r.proxiedAtOnce(),
+        r.exchanged(), r.heapBeforeBytes() >> 20, r.heapAfterBytes() >> 20, perClient / 1024.0, r.millis());
+    System.out.printf("%nstopped: %s%n%n", r.stoppedBy());
+  }
+}
