@@ -1,5 +1,6 @@
 package io.netharness.cli;
 
+import io.netharness.HarnessException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +26,9 @@ final class ErrorHandlers {
   static int onExecutionError(Exception ex, CommandLine cl, ParseResult parseResult) {
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(cl.getColorScheme().errorText(name + ": " + describe(ex)));
+    // A HarnessException's message is complete (what happened, what to do); its causes would only add noise.
+    String message = ex instanceof HarnessException && ex.getMessage() != null ? ex.getMessage() : describe(ex);
+    err.println(cl.getColorScheme().errorText(name + ": " + message));
     err.flush();
     return ExitCodes.USAGE;
   }

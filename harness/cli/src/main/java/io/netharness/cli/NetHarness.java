@@ -12,9 +12,12 @@ import picocli.CommandLine.Spec;
     name = "netharness",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Script and test TCP and UDP conversations with Gherkin feature files.",
-    subcommands = {RunCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Examples:", "  netharness run features/", "  netharness run --tags @smoke --threads 4 features/"})
+    description = {"Script and test TCP and UDP conversations with Gherkin feature files,",
+        "and talk TCP/UDP by hand (a network debugging assistant)."},
+    subcommands = {RunCommand.class, TcpCommand.class, UdpCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Examples:", "  netharness run features/", "  netharness run --tags @smoke --threads 4 features/",
+        "  netharness tcp listen 127.0.0.1:7000", "  printf 'hi\\n' | netharness tcp connect 127.0.0.1:7000",
+        "  netharness udp --bind 9000"})
 public final class NetHarness implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -28,13 +31,18 @@ public final class NetHarness implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int exitCode = commandLine(Terminal.stdout(), Terminal.stderr()).execute(args);
+    int exitCode = commandLine(Terminal.stdout(), Terminal.stderr(), Stdio.system()).execute(args);
     System.exit(exitCode);
   }
 
   /** A configured command line writing to the given streams; tests call {@code execute} on it. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new NetHarness());
+    return commandLine(out, err, Stdio.system());
+  }
+
+  /** As {@link #commandLine(PrintWriter, PrintWriter)}, with the streams {@code tcp} and {@code udp} talk through. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Stdio stdio) {
+    CommandLine cl = new CommandLine(new NetHarness(), new StdioFactory(stdio));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(ErrorHandlers::onBadInput);

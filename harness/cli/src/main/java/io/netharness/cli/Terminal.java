@@ -48,6 +48,11 @@ final class Terminal {
     }
   }
 
+  /** The charset the terminal speaks, for status lines and for text typed on stdin. */
+  static Charset stdoutCharset() {
+    return charset("stdout.encoding");
+  }
+
   private static Charset charset(String property) {
     for (String name : new String[] {property, "sun." + property, "native.encoding"}) {
       String value = System.getProperty(name);
