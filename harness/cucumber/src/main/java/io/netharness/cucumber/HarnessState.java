@@ -39,6 +39,7 @@ public final class HarnessState {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, io.netharness.proxy.ProxyControl> proxies = new LinkedHashMap<>();
   private final Map<String, String> clientRoutes = new LinkedHashMap<>();
+  private final Map<String, InetSocketAddress> seenByServer = new LinkedHashMap<>();
   private final Map<String, io.netharness.impairment.UdpRelay> relays = new LinkedHashMap<>();
   private io.netharness.proxy.@Nullable FaultBackend backend;
   private Duration timeout = Duration.ofSeconds(5);
@@ -159,7 +160,8 @@ public final class HarnessState {
     if (proxies.get(target) instanceof io.netharness.proxy.FaultProxy embedded) {
       // "connected" means through to the server: wait until the proxy has its upstream connection,
       // so a toxic added next applies to this connection for sure
-      embedded.upstreamAddressOf(client(client).localAddress(), timeout);
+      embedded.upstreamAddressOf(client(client).localAddress(), timeout)
+          .ifPresent(address -> seenByServer.put(client, address)); // kept: still right after the connection ends
     }
   }
 
@@ -172,6 +174,10 @@ public final class HarnessState {
     String via = clientRoutes.get(client);
     if (via == null || !proxies.containsKey(via)) {
       return c.localAddress();
+    }
+    InetSocketAddress cached = seenByServer.get(client);
+    if (cached != null) {
+      return cached;
     }
     if (proxies.get(via) instanceof io.netharness.proxy.FaultProxy embedded) {
       return embedded.upstreamAddressOf(c.localAddress(), timeout).orElse(null);
@@ -277,6 +283,7 @@ public final class HarnessState {
     relays.clear();
     servers.clear();
     clientRoutes.clear();
+    seenByServer.clear();
     if (backend != null) {
       try {
         backend.close();

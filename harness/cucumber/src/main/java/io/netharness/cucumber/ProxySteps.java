@@ -87,6 +87,10 @@ public final class ProxySteps {
   public void accepted(String proxy, int count) {
     FaultProxy p = state.embeddedProxy(proxy, "connection counters");
     p.awaitStats(s -> s.connectionsAccepted() >= count, state.timeout());
+    if (p.stats().connectionsAccepted() != count) {
+      throw new ExpectationFailedException("proxy \"" + proxy + "\": expected exactly " + count + " connections, but "
+          + describe(p.stats()));
+    }
   }
 
   private static String describe(ProxyStats s) {
