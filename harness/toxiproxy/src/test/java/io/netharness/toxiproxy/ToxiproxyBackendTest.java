@@ -47,15 +47,31 @@ class ToxiproxyBackendTest {
   private @Nullable ToxiproxyBackend backend;
   private ProxyControl proxy;
 
+  private static io.netharness.proxy.api.@Nullable AdminServer inProcess;
+
   @BeforeAll
   static void probeServer() {
     url = FaultSettings.fromEnvironment().toxiproxyUrl();
+    if (url.equals("in-process")) {
+      // no toxiproxy-server here: the embedded Toxiproxy-compatible API stands in for it
+      inProcess = io.netharness.proxy.api.AdminServer.builder().port(0).build().start();
+      url = inProcess.url();
+      System.out.println("[ToxiproxyBackendTest] against the in-process Toxiproxy-compatible API at " + url
+          + " (set -Dnetharness.toxiproxy.url=http://host:8474 for a real toxiproxy-server)");
+    }
     try {
       ToxiproxyServer.at(url).requireVersion();
     } catch (HarnessException e) {
       skipReason = "skipped: no Toxiproxy server answers at " + url + "/version (set -Dnetharness.toxiproxy.url"
           + " or start toxiproxy-server to run these tests)";
       System.out.println("[ToxiproxyBackendTest] " + skipReason);
+    }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopInProcess() {
+    if (inProcess != null) {
+      inProcess.close();
     }
   }
 
