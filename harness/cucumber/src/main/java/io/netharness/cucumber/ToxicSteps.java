@@ -84,6 +84,16 @@ public final class ToxicSteps {
     add(proxy, direction, Toxics.packetLoss(rate));
   }
 
+  @When("proxy {string} cuts connections once {string} has passed {direction}")
+  public void cutAfter(String proxy, String pattern, Direction direction) {
+    add(proxy, direction, Toxics.after(pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8), Toxics.closeConnection()));
+  }
+
+  @When("proxy {string} resets connections once {string} has passed {direction}")
+  public void resetAfter(String proxy, String pattern, Direction direction) {
+    add(proxy, direction, Toxics.after(pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8), Toxics.resetPeer(Duration.ZERO)));
+  }
+
   @When("proxy {string} adds a {string} toxic {string} {direction} with toxicity {double} and attributes:")
   public void generic(String proxy, String type, String name, Direction direction, double toxicity, Map<String, String> attributes) {
     Map<String, Object> numbers = new LinkedHashMap<>();

@@ -329,6 +329,15 @@ class FaultProxyTest {
     }
   }
 
+  @Test
+  void aContentTriggerLetsThePatternThroughThenActs() {
+    proxy.add(Direction.DOWNSTREAM, Toxics.after("OK\n".getBytes(UTF_8), Toxics.limitData(3)));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("LOG", UTF_8).sendText("IN O", UTF_8).sendText("K\nabcdef", UTF_8);
+      assertThat(new String(client.receiveUntilEnd(WAIT), UTF_8)).isEqualTo("LOGIN OK\nabc");
+    }
+  }
+
   private static byte[] random(int size, long seed) {
     byte[] data = new byte[size];
     new Random(seed).nextBytes(data);

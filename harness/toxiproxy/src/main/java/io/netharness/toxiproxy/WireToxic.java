@@ -31,6 +31,11 @@ record WireToxic(ToxicType type, Map<String, Long> attributes) {
       List.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop");
 
   static WireToxic of(Toxic toxic) {
+    if (toxic instanceof io.netharness.proxy.toxics.AfterPattern) {
+      throw new HarnessException("content triggers (a toxic that acts after a byte pattern) are not available on a real"
+          + " Toxiproxy 2.12 (capability CONTENT_TRIGGERS): tag the scenario @triggers so it is skipped there,"
+          + " or run with -Dnetharness.faults=embedded");
+    }
     String type = toxic.type();
     if (type.equals("noop")) {
       return new WireToxic(ToxicType.LATENCY, Map.of("latency", 0L, "jitter", 0L));

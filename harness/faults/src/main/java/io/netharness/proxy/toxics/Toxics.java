@@ -20,7 +20,8 @@ import java.util.Map;
 public final class Toxics {
   /** Every type the embedded proxy knows, Toxiproxy's first. */
   public static final List<String> TYPES =
-      List.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop", "packet_loss");
+      List.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop", "packet_loss",
+          "close_connection");
 
   private Toxics() {}
 
@@ -56,6 +57,16 @@ public final class Toxics {
     return PacketLoss.of(lossRate);
   }
 
+  /** A content trigger: {@code toxic} acts only once {@code pattern} has passed (embedded only). */
+  public static AfterPattern after(byte[] pattern, Toxic toxic) {
+    return new AfterPattern(pattern, toxic);
+  }
+
+  /** Closes the connection as soon as it applies; the inner toxic of a "cut after" trigger. */
+  public static CloseConnection closeConnection() {
+    return new CloseConnection();
+  }
+
   public static Noop noop() {
     return new Noop();
   }
@@ -76,6 +87,7 @@ public final class Toxics {
           Duration.ofNanos(Math.max(0, number(attributes, "delay").longValue()) * 1000));
       case "limit_data" -> new LimitData(Math.max(0, number(attributes, "bytes").longValue()));
       case "noop" -> new Noop();
+      case "close_connection" -> new CloseConnection();
       case "packet_loss" -> new PacketLoss(clamp(number(attributes, "loss_rate", 0.1).doubleValue()),
           clamp(number(attributes, "correlation").doubleValue()),
           Duration.ofMillis(Math.max(1, number(attributes, "retransmit", 200).longValue())));

@@ -1,0 +1,43 @@
+package io.netharness.proxy.toxics;
+
+import io.netharness.proxy.Chunk;
+import io.netharness.proxy.Toxic;
+import io.netharness.proxy.ToxicContext;
+import io.netharness.proxy.ToxicStage;
+import java.util.Map;
+
+/**
+ * "close_connection" (beyond Toxiproxy): closes the connection as soon as it is attached, after
+ * what already passed has been delivered. Meant as the inner toxic of a content trigger.
+ *
+ * <pre>{@code
+ * proxy.add(Direction.DOWNSTREAM, Toxics.after("LOGIN OK".getBytes(UTF_8), Toxics.closeConnection()));
+ * }</pre>
+ */
+public record CloseConnection() implements Toxic {
+  @Override
+  public String type() {
+    return "close_connection";
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    return Map.of();
+  }
+
+  @Override
+  public ToxicStage newStage() {
+    return new ToxicStage() {
+      @Override
+      public void onAttach(ToxicContext ctx) {
+        ctx.touched(1);
+        ctx.closeConnectionAfterOutput();
+      }
+
+      @Override
+      public void onChunk(ToxicContext ctx, Chunk chunk) {
+        ctx.drop(chunk);
+      }
+    };
+  }
+}
