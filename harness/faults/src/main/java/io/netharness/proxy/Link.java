@@ -41,6 +41,8 @@ final class Link {
   private boolean inputEnded;
   private boolean outputEnded;
   private boolean closeWhenOutputEnds;
+  private boolean inReadBurst;
+  private boolean flushPending;
 
   Link(Direction direction, ProxyConnection connection, Channel source, Channel destination) {
     this.direction = direction;
@@ -54,7 +56,17 @@ final class Link {
 
   // ---- data path --------------------------------------------------------------------------
 
+  /** The source's read burst is over: flush what it wrote through. */
+  void onReadComplete() {
+    inReadBurst = false;
+    if (flushPending) {
+      flushPending = false;
+      destination.flush();
+    }
+  }
+
   void onRead(ByteBuf data) {
+    inReadBurst = true;
     int length = data.readableBytes();
     if (length == 0) {
       data.release();
@@ -73,9 +85,14 @@ final class Link {
     }
   }
 
+  /**
+   * Reads while there is room: autoRead on (Netty then reads several buffers per wake-up, which
+   * is what keeps a busy proxy fast) below the in-flight limit, off above it.
+   */
   void maybeRead() {
-    if (!inputEnded && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable()) {
-      source.read();
+    boolean want = !inputEnded && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable();
+    if (source.config().isAutoRead() != want) {
+      source.config().setAutoRead(want);
     }
   }
 
@@ -85,7 +102,10 @@ final class Link {
       release(chunk);
       return;
     }
-    destination.writeAndFlush(chunk.data()).addListener(f -> {
+    // inside a read burst, writes are flushed once at its end (channelReadComplete): one syscall, not one per read
+    var write = inReadBurst ? destination.write(chunk.data()) : destination.writeAndFlush(chunk.data());
+    flushPending |= inReadBurst;
+    write.addListener(f -> {
       inFlight -= length;
       if (f.isSuccess()) {
         connection.proxy().countSent(direction, length);

@@ -112,6 +112,12 @@ final class ProxyConnection {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      link.onReadComplete();
+      ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent) {
         if (closed) {
