@@ -53,16 +53,24 @@ class WireToxicTest {
   }
 
   @Test
-  void everyToxiproxyTypeMapsAndPacketLossDoesNot() {
+  void everyToxiproxyTypeMapsAndTheEmbeddedOnlyOnesDoNot() {
+    java.util.Set<String> embeddedOnly = java.util.Set.of("packet_loss", "close_connection");
     for (String type : Toxics.TYPES) {
       Map<String, ?> defaults = type.equals("packet_loss") ? Map.of("loss_rate", 0.1, "retransmit", 200) : Map.of();
       Toxic toxic = Toxics.fromAttributes(type, defaults);
-      if (type.equals("packet_loss")) {
-        assertThatThrownBy(() -> WireToxic.of(toxic)).isInstanceOf(HarnessException.class);
+      if (embeddedOnly.contains(type)) {
+        assertThatThrownBy(() -> WireToxic.of(toxic)).as(type).isInstanceOf(HarnessException.class);
       } else {
         assertThat(WireToxic.of(toxic).type()).as(type).isNotNull();
       }
     }
+  }
+
+  @Test
+  void aContentTriggerIsRefusedNamingItsTag() {
+    assertThatThrownBy(() -> WireToxic.of(Toxics.after(new byte[] {1}, Toxics.noop())))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("@triggers");
   }
 
   @Test
