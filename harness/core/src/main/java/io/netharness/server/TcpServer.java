@@ -27,7 +27,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +45,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TcpServer implements AutoCloseable {
   private final Builder settings;
-  private final List<ServerConnection> connections = new CopyOnWriteArrayList<>();
+  // by accept order: child channels initialise on different event loops, so list order would race
+  private final java.util.concurrent.ConcurrentSkipListMap<Integer, ServerConnection> byIndex =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+  private final AtomicInteger acceptedCount = new AtomicInteger();
+  private static final io.netty.util.AttributeKey<Integer> INDEX = io.netty.util.AttributeKey.valueOf("netharness.index");
   private final AtomicInteger taken = new AtomicInteger();
   // stayClosed: a connection still registering when close() runs is closed as it joins
   private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE, true);
@@ -85,15 +88,20 @@ public final class TcpServer implements AutoCloseable {
         .option(ChannelOption.SO_REUSEADDR, settings.reuseAddress)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object child) {
+            ((Channel) child).attr(INDEX).set(acceptedCount.incrementAndGet()); // numbered in accept order
+            ctx.fireChannelRead(child);
+          }
+        })
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
             Transcript transcript = new Transcript();
-            ServerConnection connection;
-            synchronized (connections) {
-              connection = new ServerConnection(connections.size() + 1, ch, transcript);
-              connections.add(connection);
-            }
+            Integer index = ch.attr(INDEX).get();
+            ServerConnection connection = new ServerConnection(index == null ? acceptedCount.incrementAndGet() : index, ch, transcript);
+            byIndex.put(connection.index(), connection);
             open.add(ch);
             ch.pipeline().addLast("wire", new WireRecorder(transcript));
             ch.pipeline().addLast("reads", new ReadTap(connection));
@@ -146,22 +154,24 @@ public final class TcpServer implements AutoCloseable {
 
   /** Every connection so far, in the order they were accepted. */
   public List<ServerConnection> connections() {
-    return List.copyOf(connections);
+    return List.copyOf(byIndex.values());
   }
 
   public int connectionCount() {
-    return connections.size();
+    return byIndex.size();
   }
 
   /** Connections still open right now. */
   public long openConnectionCount() {
-    return connections.stream().filter(ServerConnection::isOpen).count();
+    return byIndex.values().stream().filter(ServerConnection::isOpen).count();
   }
 
   /** The connection with this 1-based index, waiting for it to arrive. */
   public ServerConnection connection(int index, Duration timeout) {
     awaitConnections(index, timeout);
-    return connections.get(index - 1);
+    Await.until(timeout, () -> byIndex.containsKey(index),
+        () -> "server \"" + settings.name + "\": no connection #" + index + " within " + Await.human(timeout));
+    return byIndex.get(index);
   }
 
   /** The next connection not taken before, waiting up to {@code timeout} for it. */
@@ -185,40 +195,40 @@ public final class TcpServer implements AutoCloseable {
   }
 
   public void awaitConnections(int count, Duration timeout) {
-    Await.until(timeout, () -> connections.size() >= count,
+    Await.until(timeout, () -> byIndex.size() >= count,
         () -> "server \"" + settings.name + "\" (" + describeAddress() + "): expected " + count + " connection"
-            + (count == 1 ? "" : "s") + " within " + Await.human(timeout) + ", but " + connections.size()
+            + (count == 1 ? "" : "s") + " within " + Await.human(timeout) + ", but " + byIndex.size()
             + " arrived");
   }
 
   /** Pauses reading on every open connection; see {@link ServerConnection#pauseReading()}. */
   public void pauseReading() {
-    connections.forEach(ServerConnection::pauseReading);
+    byIndex.values().forEach(ServerConnection::pauseReading);
   }
 
   public void resumeReading() {
-    connections.forEach(ServerConnection::resumeReading);
+    byIndex.values().forEach(ServerConnection::resumeReading);
   }
 
   /** The connection whose remote end is {@code clientAddress}, waiting for it to be accepted. */
   public ServerConnection connectionFrom(InetSocketAddress clientAddress, Duration timeout) {
-    Await.until(timeout, () -> connections.stream().anyMatch(c -> clientAddress.equals(c.remoteAddress())),
+    Await.until(timeout, () -> byIndex.values().stream().anyMatch(c -> clientAddress.equals(c.remoteAddress())),
         () -> "server \"" + settings.name + "\": expected a connection from " + Connect.describe(clientAddress)
-            + " within " + Await.human(timeout) + ", but it has " + connections.size() + " other connection(s)");
-    return connections.stream().filter(c -> clientAddress.equals(c.remoteAddress())).findFirst().orElseThrow();
+            + " within " + Await.human(timeout) + ", but it has " + byIndex.size() + " other connection(s)");
+    return byIndex.values().stream().filter(c -> clientAddress.equals(c.remoteAddress())).findFirst().orElseThrow();
   }
 
   /** Waits until exactly {@code count} connections are open at once. */
   public void awaitOpenConnections(int count, Duration timeout) {
     Await.until(timeout, () -> openConnectionCount() == count,
         () -> "server \"" + settings.name + "\": expected " + count + " open connections within "
-            + Await.human(timeout) + ", but " + openConnectionCount() + " are open (" + connections.size()
+            + Await.human(timeout) + ", but " + openConnectionCount() + " are open (" + byIndex.size()
             + " accepted in all)");
   }
 
   /** Sends bytes to every open connection. */
   public void broadcast(byte[] bytes) {
-    for (ServerConnection c : connections) {
+    for (ServerConnection c : byIndex.values()) {
       c.send(bytes);
     }
   }
