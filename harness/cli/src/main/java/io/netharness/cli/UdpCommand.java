@@ -133,9 +133,16 @@ final class UdpCommand implements Callable<Integer> {
     }
   }
 
-  /** Any local address of the target's family, on a free port. */
+  /**
+   * A free port to send from: on loopback when the target is on loopback (nothing listens on
+   * other interfaces unless asked), else any local address of the target's family, which routing needs.
+   */
   private static InetSocketAddress wildcardFor(InetSocketAddress target) {
-    return new InetSocketAddress(target.getAddress() instanceof Inet6Address ? "::" : "0.0.0.0", 0);
+    boolean v6 = target.getAddress() instanceof Inet6Address;
+    if (target.getAddress() != null && target.getAddress().isLoopbackAddress()) {
+      return new InetSocketAddress(v6 ? "::1" : "127.0.0.1", 0);
+    }
+    return new InetSocketAddress(v6 ? "::" : "0.0.0.0", 0);
   }
 
   private static byte[] readAll(Path file) {
