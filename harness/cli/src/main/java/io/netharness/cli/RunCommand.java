@@ -65,8 +65,32 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check that every step has a definition without running any.")
   private boolean dryRun;
 
+  @Option(names = "--faults", paramLabel = "BACKEND",
+      description = "Where fault proxies run: embedded (default), toxiproxy (a server at --toxiproxy-url) or testcontainers (Docker).")
+  private @Nullable String faults;
+
+  @Option(names = "--toxiproxy-url", paramLabel = "URL", description = "Toxiproxy API for --faults toxiproxy (default: http://127.0.0.1:8474).")
+  private @Nullable String toxiproxyUrl;
+
+  @Option(names = "--seed", description = "Seed for the embedded proxies' randomness, so a run can be replayed.")
+  private @Nullable Long seed;
+
   @Override
   public Integer call() {
+    if (faults != null) {
+      if (!java.util.List.of("embedded", "toxiproxy", "testcontainers").contains(faults)) {
+        spec.commandLine().getErr().println("netharness run: --faults must be embedded, toxiproxy or testcontainers, not \""
+            + faults + "\"");
+        return ExitCodes.USAGE;
+      }
+      System.setProperty("netharness.faults", faults); // read by FaultSettings when a scenario first needs a proxy
+    }
+    if (toxiproxyUrl != null) {
+      System.setProperty("netharness.toxiproxy.url", toxiproxyUrl);
+    }
+    if (seed != null) {
+      System.setProperty("netharness.seed", Long.toString(seed));
+    }
     RunRequest request = new RunRequest(checkedPaths(), checkedGlue(), checkedClasspath(), checkedTags(),
         checkedReportDir(), checkedThreads(), dryRun);
     return FeatureRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.detectStyle());

@@ -111,4 +111,13 @@ class RunCommandTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void anUnknownFaultBackendIsRefusedNamingTheOption() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new NetHarness());
+    cli.setErr(new java.io.PrintWriter(err, true));
+    org.assertj.core.api.Assertions.assertThat(cli.execute("run", "--faults", "chaos")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(err.toString()).contains("--faults must be embedded, toxiproxy or testcontainers");
+  }
 }
