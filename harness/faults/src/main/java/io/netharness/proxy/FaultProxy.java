@@ -488,11 +488,47 @@ public final class FaultProxy implements ProxyControl {
 
   /** Accepts a client: connects to the upstream on the same event loop, then wires the links. */
   private final class AcceptHandler extends ChannelInboundHandlerAdapter {
+    // Epoll reports a peer's FIN (EPOLLRDHUP) and reads even with autoRead off, so a client that
+    // sends and half-closes at once can deliver bytes before the links exist: keep them for them.
+    private final List<Object> early = new ArrayList<>();
+    private boolean earlyEnd;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      early.add(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+        earlyEnd = true;
+      } else {
+        ctx.fireUserEventTriggered(evt);
+      }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+      early.forEach(io.netty.util.ReferenceCountUtil::release); // not handed on: the client went away
+      early.clear();
+    }
+
+    /** The links are wired after this handler: hand them what arrived early, then step aside. */
+    void handOver(ChannelHandlerContext ctx) {
+      for (Object msg : early) {
+        ctx.fireChannelRead(msg);
+      }
+      early.clear();
+      if (earlyEnd) {
+        ctx.fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+      }
+      ctx.pipeline().remove(this);
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
       Channel client = ctx.channel();
       long index = accepted.incrementAndGet(); // at accept, so the seed's draws follow accept order
-      ctx.pipeline().remove(this);
       connecting.add(client);
       client.closeFuture().addListener(f -> connecting.remove(client));
       ConnectFault fault = connectFault;
@@ -541,6 +577,10 @@ public final class FaultProxy implements ProxyControl {
             if (!client.isActive() || !enabled || closed) {
               connection.close(); // disabled while this client was connecting
               return;
+            }
+            ChannelHandlerContext acceptCtx = client.pipeline().context(this);
+            if (acceptCtx != null) {
+              handOver(acceptCtx);
             }
             connection.startReading();
           });
