@@ -17,6 +17,7 @@ public final class Explorer {
   public static ExploreResult run(ExploreSettings settings, Listener listener) throws InterruptedException {
     List<Double> values = settings.values();
     List<PointResult> results = new ArrayList<>();
+    warmUp(settings);
     long started = System.nanoTime();
     for (int i = 0; i < values.size(); i++) {
       double value = values.get(i);
@@ -28,5 +29,13 @@ public final class Explorer {
       listener.finished(i + 1, values.size(), tcp, udp);
     }
     return new ExploreResult(settings, List.copyOf(results), java.time.Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** One short unimpaired run per protocol, not recorded, so the first point does not pay for class loading and JIT. */
+  static void warmUp(ExploreSettings settings) throws InterruptedException {
+    ExploreSettings quick = new ExploreSettings(settings.sweep(), 0, 0, 2, Math.min(settings.messages(), 50),
+        settings.interval(), settings.seed(), settings.out());
+    TcpWorkload.run(quick, 0);
+    UdpWorkload.run(quick, 0);
   }
 }
