@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
-    description = {"Sweep one impairment and chart what it does to TCP and UDP: delivery, completion time,",
-        "latency percentiles, duplicates, reordering, goodput. Writes report.html, report.csv, report.json."},
+    description = {"Sweep one impairment and chart what it does to TCP and UDP:",
+        "delivery, completion time, latency p50/p99, duplicates, reordering, goodput.",
+        "Writes report.html (inline SVG charts), report.csv and report.json."},
     footer = {"", "Examples:", "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
-        "  netharness explore --sweep latency --from 0 --to 200 --steps 5 --messages 100 --seed 7"})
+        "  netharness explore --sweep latency --from 0 --to 200 --steps 5 --seed 7"})
 public final class ExploreCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -41,17 +42,17 @@ public final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "VALUE", description = "Last value (default: 0.5 for loss, 200 for latency).")
   private @Nullable Double to;
 
-  @Option(names = "--steps", defaultValue = "6", description = "Points from --from to --to, at least 2 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "6", description = "Points from --from to --to, at least 2 (default: ${DEFAULT-VALUE}).")
   private int steps = 6;
 
-  @Option(names = "--messages", defaultValue = "200", description = "Numbered messages per point and protocol (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--messages", paramLabel = "N", defaultValue = "200", description = "Numbered messages per point and protocol (default: ${DEFAULT-VALUE}).")
   private int messages = 200;
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1ms", converter = DurationConverter.class,
       description = "Pause between two sends (default: ${DEFAULT-VALUE}).")
   private Duration interval = Duration.ofMillis(1);
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the proxy and the relay (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the proxy and the relay (default: ${DEFAULT-VALUE}).")
   private long seed = 42;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/netharness/explore",

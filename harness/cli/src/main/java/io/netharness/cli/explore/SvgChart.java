@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** A line chart as inline SVG: one polyline (with a dot per point) per protocol, axes with ticks, a legend. */
+/** A line chart as inline SVG, styled by attributes so it also stands alone as an .svg file: one polyline (with a dot per point) per protocol, axes with ticks, a legend. */
 final class SvgChart {
   static final String TCP_COLOUR = "#1f6fb4";
   static final String UDP_COLOUR = "#d1452b";
@@ -35,7 +35,7 @@ final class SvgChart {
     svg.append("<svg id=\"").append(id).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
-    svg.append("<title>").append(Html.escape(title)).append("</title>\n");
+    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<title>").append(Html.escape(title)).append("</title>\n");
     svg.append(text(WIDTH / 2.0, 20, "middle", "title", title));
     for (int i = 0; i <= 4; i++) {
       double yv = yMax * i / 4;
@@ -51,7 +51,7 @@ final class SvgChart {
     svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "axis"));
     svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "axis"));
     svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 10, "middle", "label", result.settings().sweep().axisLabel()));
-    svg.append("<text class=\"label\" text-anchor=\"middle\" transform=\"translate(14 ")
+    svg.append("<text class=\"label\" font-size=\"12\" font-family=\"sans-serif\" text-anchor=\"middle\" transform=\"translate(14 ")
         .append(fmt((TOP + HEIGHT - BOTTOM) / 2.0)).append(") rotate(-90)\">").append(Html.escape(yLabel))
         .append("</text>\n");
     svg.append(series("TCP", TCP_COLOUR, tcp, metric, x, y));
@@ -83,12 +83,15 @@ final class SvgChart {
   }
 
   private static String line(double x1, double y1, double x2, double y2, String cls) {
-    return "<line class=\"" + cls + "\" x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\""
+    String stroke = cls.equals("grid") ? "#e6e9ed" : "#5b6570";
+    return "<line class=\"" + cls + "\" stroke=\"" + stroke + "\" x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\""
         + fmt(y2) + "\"/>\n";
   }
 
   private static String text(double x, double y, String anchor, String cls, String content) {
-    return "<text class=\"" + cls + "\" x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\">"
+    String font = cls.equals("title") ? "font-size=\"13\" font-weight=\"600\"" : cls.equals("label") ? "font-size=\"12\""
+        : "font-size=\"11\"";
+    return "<text class=\"" + cls + "\" " + font + " font-family=\"sans-serif\" fill=\"#1d232a\" x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\">"
         + Html.escape(content) + "</text>\n";
   }
 
