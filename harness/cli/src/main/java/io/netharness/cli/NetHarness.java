@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {"Script and test TCP and UDP conversations with Gherkin feature files,",
         "and talk TCP/UDP by hand (a network debugging assistant)."},
-    subcommands = {RunCommand.class, TcpCommand.class, UdpCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, TcpCommand.class, UdpCommand.class, ProxyCommand.class, ExploreCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  netharness run features/", "  netharness run --tags @smoke --threads 4 features/",
         "  netharness tcp listen 127.0.0.1:7000", "  printf 'hi\\n' | netharness tcp connect 127.0.0.1:7000",
-        "  netharness udp --bind 9000"})
+        "  netharness udp --bind 9000", "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6"})
 public final class NetHarness implements Callable<Integer> {
 
   @Spec private CommandSpec spec;

@@ -1,0 +1,18 @@
+package io.netharness.cli.explore;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A finished exploration.
+ *
+ * @param settings what was run
+ * @param points one result per swept value per protocol, TCP before UDP at each value
+ * @param elapsed wall time of the whole sweep
+ */
+public record ExploreResult(ExploreSettings settings, List<PointResult> points, Duration elapsed) {
+
+  public List<PointResult> of(String protocol) {
+    return points.stream().filter(p -> p.protocol().equals(protocol)).toList();
+  }
+}

@@ -1,0 +1,64 @@
+package io.netharness.cli.explore;
+
+import java.util.Map;
+
+/** The HTML report: one page, no scripts, no external resources; charts are inline SVG. */
+final class HtmlReport {
+  private static final String STYLE = """
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1d232a;max-width:1120px}
+      h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
+      .sub{color:#5b6570;margin:0 0 16px}
+      .charts{display:flex;flex-wrap:wrap;gap:12px}
+      .charts svg{border:1px solid #d8dde3;border-radius:6px;background:#fff}
+      svg .grid{stroke:#e6e9ed}svg .axis{stroke:#5b6570}svg text{fill:#1d232a;font-size:11px}
+      svg .title{font-size:13px;font-weight:600}svg .label{font-size:12px}
+      table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+      th,td{border:1px solid #d8dde3;padding:3px 8px;text-align:right}th{background:#f2f4f7}
+      td.l,th.l{text-align:left}code{background:#f2f4f7;padding:1px 4px;border-radius:3px}
+      """;
+
+  private HtmlReport() {}
+
+  static String render(ExploreResult result) {
+    ExploreSettings s = result.settings();
+    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>netharness explore: ").append(s.sweep().wireName()).append(" sweep</title>\n")
+        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+        .append("<h1>netharness explore: ").append(Html.escape(s.sweep().axisLabel())).append(" from ")
+        .append(Numbers.plain(s.from())).append(" to ").append(Numbers.plain(s.to())).append("</h1>\n")
+        .append("<p class=\"sub\">").append(s.messages()).append(" numbered messages per point over TCP and UDP, ")
+        .append(s.steps()).append(" points, seed <b>").append(s.seed()).append("</b>; repeat with <code>")
+        .append(Html.escape(s.command())).append("</code></p>\n");
+    html.append("<h2>Delivery and completion time</h2>\n<div class=\"charts\" id=\"headline\">\n")
+        .append(SvgChart.draw("chart-delivery", "Delivered % vs " + s.sweep().axisLabel(), "delivered (%)", result,
+            PointResult::deliveredPercent, 100))
+        .append(SvgChart.draw("chart-completion", "Completion time vs " + s.sweep().axisLabel(), "completion (ms)",
+            result, p -> p.completion().toNanos() / 1e6, 1))
+        .append("</div>\n<h2>Per-message latency and goodput</h2>\n<div class=\"charts\">\n")
+        .append(SvgChart.draw("chart-p99", "Round-trip latency p99 vs " + s.sweep().axisLabel(), "p99 (ms)", result,
+            p -> p.latencyP99().toNanos() / 1e6, 1))
+        .append(SvgChart.draw("chart-goodput", "Goodput vs " + s.sweep().axisLabel(), "goodput (KB/s)", result,
+            p -> p.goodputBytesPerSecond() / 1000, 1))
+        .append("</div>\n");
+    html.append("<h2>Numbers</h2>\n<table>\n<tr>");
+    for (String column : ReportWriter.COLUMNS) {
+      html.append("<th>").append(column).append("</th>");
+    }
+    html.append("</tr>\n");
+    for (Map<String, Object> row : ReportWriter.rows(result)) {
+      html.append("<tr>");
+      row.values().forEach(v -> html.append("<td>").append(Html.escape(String.valueOf(v))).append("</td>"));
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n<h2>Parameters</h2>\n<table>\n");
+    ReportWriter.parameters(s).forEach((k, v) -> html.append("<tr><th class=\"l\">").append(k)
+        .append("</th><td class=\"l\">").append(Html.escape(String.valueOf(v))).append("</td></tr>\n"));
+    html.append("<tr><th class=\"l\">elapsed_ms</th><td class=\"l\">").append(ReportWriter.ms(result.elapsed()))
+        .append("</td></tr>\n</table>\n")
+        .append("<p class=\"sub\">Delivered % counts distinct messages that came back; duplicates and out-of-order ")
+        .append("are extra copies and late arrivals. Latency is each message's round trip, from its send to its first ")
+        .append("arrival (System.nanoTime). Completion is the first send to the last arrival. The TCP stream never ")
+        .append("loses data: loss shows up as retransmission stalls.</p>\n</body>\n</html>\n");
+    return html.toString();
+  }
+}

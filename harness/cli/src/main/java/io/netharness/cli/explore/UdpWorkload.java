@@ -1,0 +1,73 @@
+package io.netharness.cli.explore;
+
+import io.netharness.impairment.UdpDirection;
+import io.netharness.impairment.UdpRelay;
+import io.netharness.impairment.UdpRelayStats;
+import io.netharness.udp.RecordedDatagram;
+import io.netharness.udp.UdpPeer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * N numbered datagrams from a client, through a {@link UdpRelay}, to an echo peer and back; the
+ * swept impairment sits on the way out (upstream). Latency is the round trip of each datagram.
+ */
+final class UdpWorkload {
+  private static final Duration POLL = Duration.ofMillis(20);
+
+  private UdpWorkload() {}
+
+  static PointResult run(ExploreSettings settings, double value) throws InterruptedException {
+    Probe probe = new Probe(settings.messages(), Messages.BYTES);
+    AtomicBoolean running = new AtomicBoolean(true);
+    Duration patience = TcpWorkload.patience(settings, value);
+    UdpRelay.Builder builder = UdpRelay.builder().seed(settings.seed());
+    try (UdpPeer echo = UdpPeer.bind(); UdpPeer client = UdpPeer.bind()) {
+      settings.sweep().impairment(value).ifPresent(builder::upstream);
+      try (UdpRelay relay = builder.target(echo.address()).start()) {
+        Thread echoer = daemon("explore-udp-echo", () -> {
+          while (running.get()) {
+            RecordedDatagram d = echo.poll(POLL);
+            if (d != null) {
+              echo.sendTo(d.sender(), d.bytes());
+            }
+          }
+        });
+        Thread receiver = daemon("explore-udp-receiver", () -> {
+          while (running.get()) {
+            RecordedDatagram d = client.poll(POLL);
+            if (d != null) {
+              probe.arrived(Messages.number(new String(d.bytes(), StandardCharsets.US_ASCII)), System.nanoTime());
+            }
+          }
+        });
+        try {
+          Pacer pacer = new Pacer(settings.interval());
+          for (int i = 0; i < settings.messages(); i++) {
+            pacer.awaitSlot(i);
+            probe.sent(i, System.nanoTime());
+            client.sendTo(relay.address(), Messages.bytes(i));
+          }
+          relay.awaitReceived(UdpDirection.UPSTREAM, settings.messages(), patience);
+          relay.awaitSettled(patience);
+          UdpRelayStats up = relay.stats(UdpDirection.UPSTREAM);
+          // Everything the relay let through comes back (the echo path is not impaired), unless the kernel drops it.
+          probe.awaitArrivals((int) (up.forwarded() + up.duplicated()), patience);
+        } finally {
+          running.set(false);
+          echoer.join();
+          receiver.join();
+        }
+      }
+    }
+    return probe.result("UDP", value);
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

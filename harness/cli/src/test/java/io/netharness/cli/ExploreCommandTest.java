@@ -1,0 +1,167 @@
+package io.netharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ExploreCommandTest {
+  private static final Pattern POLYLINE = Pattern.compile("<polyline[^>]*data-protocol=\"(\\w+)\"[^>]*points=\"([^\"]*)\"");
+
+  @TempDir static Path dir;
+  private static Result sweep;
+
+  /** One small loss sweep, shared by the tests that read its reports: 3 points, 60 messages each. */
+  @BeforeAll
+  static void sweepLossOnce() {
+    sweep = explore("--sweep", "loss", "--from", "0", "--to", "0.5", "--steps", "3", "--messages", "60",
+        "--seed", "42", "--out", dir.resolve("loss").toString());
+  }
+
+  @Test
+  void aSweepWritesTheHtmlCsvAndJsonReports() {
+    assertThat(sweep.code).isZero();
+    for (String name : List.of("report.html", "report.csv", "report.json")) {
+      assertThat(dir.resolve("loss").resolve(name)).isNotEmptyFile();
+      assertThat(sweep.out).contains(dir.resolve("loss").resolve(name).toString());
+    }
+  }
+
+  @Test
+  void progressShowsEachPointOnStderr() {
+    assertThat(sweep.err).contains("point 1 of 3 (loss 0)").contains("point 2 of 3 (loss 0.25)")
+        .contains("point 3 of 3 (loss 0.5)");
+  }
+
+  @Test
+  void theCsvHasOneRowPerPointPerProtocol() throws Exception {
+    List<String[]> rows = csvRows();
+
+    assertThat(rows).hasSize(6);
+    assertThat(rows).extracting(r -> r[1] + " " + r[2])
+        .containsExactly("0.0 TCP", "0.0 UDP", "0.25 TCP", "0.25 UDP", "0.5 TCP", "0.5 UDP");
+  }
+
+  @Test
+  void tcpDeliversEveryMessageAtEveryLossRate() throws Exception {
+    assertThat(csvRows()).filteredOn(r -> r[2].equals("TCP"))
+        .allSatisfy(r -> assertThat(r[5]).as("delivered_percent at loss %s", r[1]).isEqualTo("100.0"));
+  }
+
+  @Test
+  void udpLosesMessagesAtTheHighestLossRate() throws Exception {
+    String[] last = csvRows().get(5);
+
+    assertThat(last[1] + " " + last[2]).isEqualTo("0.5 UDP");
+    assertThat(Double.parseDouble(last[5])).isLessThan(100.0);
+    assertThat(Integer.parseInt(last[4])).isLessThan(60);
+  }
+
+  @Test
+  void theJsonHoldsTheSameNumbersAndEveryParameter() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("loss/report.json").toFile());
+    List<String[]> rows = csvRows();
+
+    assertThat(json.at("/parameters/seed").asLong()).isEqualTo(42);
+    assertThat(json.at("/parameters/sweep").asText()).isEqualTo("loss");
+    assertThat(json.at("/parameters/messages").asInt()).isEqualTo(60);
+    assertThat(json.at("/parameters/command").asText()).contains("--seed 42");
+    assertThat(json.get("points")).hasSize(6);
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(json.get("points").get(i).get("delivered").asText()).isEqualTo(rows.get(i)[4]);
+      assertThat(json.get("points").get(i).get("completion_ms").asText()).isEqualTo(rows.get(i)[8]);
+    }
+  }
+
+  @Test
+  void theHeadlineChartsHaveATcpAndAUdpLineWithAPointPerStep() throws Exception {
+    String html = Files.readString(dir.resolve("loss/report.html"));
+    String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("</div>", html.indexOf("id=\"headline\"")));
+
+    Matcher m = POLYLINE.matcher(headline);
+    List<String> protocols = new ArrayList<>();
+    while (m.find()) {
+      protocols.add(m.group(1));
+      assertThat(m.group(2).trim().split(" ")).hasSize(3).allMatch(p -> p.matches("\\d+\\.\\d,\\d+\\.\\d"));
+    }
+    assertThat(protocols).containsExactly("TCP", "UDP", "TCP", "UDP");
+    assertThat(headline).contains("Delivered % vs loss probability").contains("Completion time vs loss probability");
+  }
+
+  @Test
+  void theReportIsSelfContainedAndStatesTheSeed() throws Exception {
+    String html = Files.readString(dir.resolve("loss/report.html"));
+
+    assertThat(html).doesNotContain("<script").doesNotContain("http://cdn").doesNotContain("https://")
+        .doesNotContain("<link");
+    assertThat(html).contains("seed <b>42</b>").contains("netharness explore --sweep loss --from 0 --to 0.5 --steps 3");
+  }
+
+  @Test
+  void aLatencySweepDelaysBothProtocols() throws Exception {
+    Result r = explore("--sweep", "latency", "--from", "0", "--to", "40", "--steps", "2", "--messages", "20",
+        "--out", dir.resolve("latency").toString());
+
+    assertThat(r.code).isZero();
+    List<String[]> rows = Files.readAllLines(dir.resolve("latency/report.csv")).stream().skip(1)
+        .map(l -> l.split(",")).toList();
+    assertThat(rows).filteredOn(row -> row[1].equals("40.0"))
+        .allSatisfy(row -> assertThat(Double.parseDouble(row[9])).as("p50 of %s", row[2]).isGreaterThanOrEqualTo(40));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "--sweep bogus                     | --sweep must be one of loss, latency, not 'bogus'",
+      "--sweep loss --from 0.4 --to 0.1  | --from (0.4) must not be greater than --to (0.1)",
+      "--sweep loss --steps 1            | --steps must be at least 2, not 1",
+      "--sweep loss --from abc           | Invalid value for option '--from': 'abc'",
+      "--sweep loss --messages ten       | Invalid value for option '--messages': 'ten'",
+      "--sweep loss --to 2               | --to for --sweep loss must be 0-1, not 2",
+      "--from 0                          | Missing required option: '--sweep=KIND'"})
+  void badOptionsExitWithTwoAndNameTheOption(String args, String message) {
+    Result r = explore(args.trim().split("\\s+"));
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("netharness explore: " + message);
+  }
+
+  private static List<String[]> csvRows() throws Exception {
+    List<String> lines = Files.readAllLines(dir.resolve("loss/report.csv"));
+    assertThat(lines.get(0)).startsWith("sweep,value,protocol,sent,delivered,delivered_percent,duplicates,out_of_order,"
+        + "completion_ms,latency_p50_ms,latency_p99_ms,goodput_bytes_per_second");
+    return lines.stream().skip(1).map(l -> l.split(",")).toList();
+  }
+
+  private static Result explore(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 1];
+    all[0] = "explore";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = NetHarness.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n" + out + err;
+    }
+  }
+}
