@@ -90,7 +90,13 @@ final class Link {
    * is what keeps a busy proxy fast) below the in-flight limit, off above it.
    */
   void maybeRead() {
-    boolean want = !inputEnded && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable();
+    // never touch read interest once the socket's input is shut down: epoll has dropped the fd's
+    // read events by then, and changing them fails (ENOENT) — which used to close the connection
+    boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
+    boolean want = !inputEnded && inputOpen && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable();
+    if (!inputOpen) {
+      return;
+    }
     if (source.config().isAutoRead() != want) {
       source.config().setAutoRead(want);
     }
