@@ -98,4 +98,20 @@ class ExpectationEdgeCasesTest {
       assertThat(server.connections()).allSatisfy(c -> c.awaitClosed(WAIT));
     }
   }
+
+  @Test
+  void aCollectingServerCountsEveryMessagePastItsRecordWithoutKeepingThem() {
+    try (TcpServer server = TcpServer.builder().build().start();
+        TcpClient client = TcpClient.connect(server.address())) {
+      byte[] block = new byte[64 * 1024];
+      for (int i = 0; i < 320; i++) { // 20 MiB: past the 16 MiB record
+        client.send(block);
+      }
+      ServerConnection connection = server.takeConnection(WAIT);
+      connection.awaitBytesReceived(320L * block.length, WAIT);
+      org.awaitility.Awaitility.await().atMost(WAIT).until(() -> connection.messageCount() == connection.readCount());
+      assertThat(connection.bytesReceived()).isEqualTo(320L * block.length);
+      assertThat(connection.messages().stream().mapToLong(m -> m.length).sum()).isLessThanOrEqualTo(ServerConnection.RECORD_LIMIT);
+    }
+  }
 }

@@ -17,6 +17,14 @@ public interface Behavior {
   /** A client connected. */
   default void onConnect(ServerConnection connection) throws Exception {}
 
+  /**
+   * False for a behaviour that ignores {@link #onMessage}'s bytes (collect): once the connection's
+   * record of messages is full, the server then counts messages without copying them.
+   */
+  default boolean readsMessages() {
+    return true;
+  }
+
   /** One read from the socket, or one frame when the server has a framing. */
   void onMessage(ServerConnection connection, byte[] message) throws Exception;
 

@@ -20,7 +20,15 @@ public final class Behaviors {
 
   /** Records what arrives and replies nothing (the default). */
   public static Behavior collect() {
-    return (connection, message) -> {};
+    return new Behavior() {
+      @Override
+      public boolean readsMessages() {
+        return false;
+      }
+
+      @Override
+      public void onMessage(ServerConnection connection, byte[] message) {}
+    };
   }
 
   /** Sends every read (or frame) straight back. */

@@ -353,6 +353,14 @@ public final class ServerConnection {
   }
 
   /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
+  synchronized boolean messageRecordFull() {
+    return messagesFull;
+  }
+
+  synchronized void countMessage() {
+    messagesReceived++;
+  }
+
   synchronized void recordMessage(byte[] message) {
     messagesReceived++;
     if (!messagesFull && messages.size() < MESSAGE_LIMIT && messageBytesKept + message.length <= RECORD_LIMIT) {

@@ -296,6 +296,12 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ByteBuf buf = (ByteBuf) msg;
+      if (!behavior.readsMessages() && connection.messageRecordFull()) {
+        connection.countMessage(); // nobody reads these bytes and the record is full: no copy (bulk uploads)
+        buf.release();
+        connection.updateReading();
+        return;
+      }
       byte[] message;
       try {
         message = ByteBufUtil.getBytes(buf);
