@@ -7,9 +7,12 @@ import io.netharness.proxy.toxics.Toxics;
 import io.netharness.server.Behaviors;
 import io.netharness.server.TcpServer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-@org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
+/** A toxic added right after a client connected applies to that client's data. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StallAfterConnectTest {
   @Test
   void aStallAddedRightAfterConnectHoldsTheData() {
