@@ -185,6 +185,25 @@ public final class HarnessState {
     return null;
   }
 
+  /**
+   * The connection of server {@code server} that belongs to client {@code client}, also when the
+   * client went through an embedded proxy. Behind a real Toxiproxy the client's address is
+   * hidden, so only a server with a single connection can answer.
+   */
+  public io.netharness.server.ServerConnection serverConnectionOf(String server, String client) {
+    TcpServer tcpServer = server(server);
+    InetSocketAddress seenAs = addressSeenByServer(client);
+    if (seenAs != null) {
+      return tcpServer.connectionFrom(seenAs, timeout);
+    }
+    tcpServer.awaitConnections(1, timeout);
+    if (tcpServer.connectionCount() != 1) {
+      throw new HarnessException("cannot tell which of " + tcpServer.connectionCount() + " connections of \"" + server
+          + "\" is \"" + client + "\" behind this fault backend; use one client per server");
+    }
+    return tcpServer.connections().get(0);
+  }
+
   public boolean hasServer(String name) {
     return servers.containsKey(name);
   }

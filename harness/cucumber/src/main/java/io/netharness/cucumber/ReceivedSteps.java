@@ -11,6 +11,7 @@ import io.netharness.payload.Payload;
 import io.netharness.server.ServerConnection;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -163,32 +164,15 @@ public final class ReceivedSteps {
     return c;
   }
 
-  /** The connection, once every byte the client has sent so far has arrived there. */
+  /** The connection, once every byte the client has sent so far has arrived there (else a failure). */
   private ServerConnection arrived(String server, String client) {
-    ServerConnection c = connection(server, client);
-    long sent = state.client(client).bytesSent();
-    c.awaitBytesReceived(sent, state.timeout());
+    ServerConnection c = settled(server, client);
+    c.awaitBytesReceived(state.client(client).bytesSent(), Duration.ZERO); // settled already waited
     return c;
   }
 
-  /** The server's connection for {@code client}, also through an embedded proxy. */
-  ServerConnection connectionFor(String server, String client) {
-    return connection(server, client);
-  }
-
   private ServerConnection connection(String server, String client) {
-    var tcpServer = state.server(server);
-    var seenAs = state.addressSeenByServer(client);
-    if (seenAs != null) {
-      return tcpServer.connectionFrom(seenAs, state.timeout());
-    }
-    // behind a real Toxiproxy the client's address is hidden: only an unambiguous single connection will do
-    tcpServer.awaitConnections(1, state.timeout());
-    if (tcpServer.connectionCount() != 1) {
-      throw new io.netharness.HarnessException("cannot tell which of " + tcpServer.connectionCount()
-          + " connections of \"" + server + "\" is \"" + client + "\" behind this fault backend; use one client per server");
-    }
-    return tcpServer.connections().get(0);
+    return state.serverConnectionOf(server, client);
   }
 
   private String readSizes(String server, String client) {

@@ -9,7 +9,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.toxics.Toxics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,9 +128,5 @@ public final class ToxicSteps {
   private void add(String proxy, Direction direction, Toxic toxic) {
     String name = toxic.type() + "_" + direction.wireName();
     state.proxy(proxy).add(name, direction, 1.0, toxic);
-  }
-
-  static List<String> names() {
-    return Toxics.TYPES;
   }
 }

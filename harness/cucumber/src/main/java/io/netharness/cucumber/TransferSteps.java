@@ -53,7 +53,7 @@ public final class TransferSteps {
 
   @Then("{string} receives {int} numbered lines from {string}, complete and in order")
   public void serverReceivesNumbered(String server, int count, String client) {
-    ServerConnection c = new ReceivedSteps(state).connectionFor(server, client);
+    ServerConnection c = state.serverConnectionOf(server, client);
     c.awaitBytesOrEnd(state.client(client).bytesSent(), state.timeout().multipliedBy(4));
     List<byte[]> lines = Framing.lines().split(c.receivedBytes());
     for (int i = 1; i <= count; i++) {

@@ -53,7 +53,6 @@ public record AfterPattern(byte[] pattern, Toxic inner) implements Toxic {
   public ToxicStage newStage() {
     return new ToxicStage() {
       private final ToxicStage delegate = inner.newStage();
-      private int matched; // how much of the pattern the stream ends with (KMP-free: patterns are short)
       private boolean triggered;
       private byte[] window = new byte[0];
 
