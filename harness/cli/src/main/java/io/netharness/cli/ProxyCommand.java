@@ -3,7 +3,9 @@ package io.netharness.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netharness.HarnessException;
+import io.netharness.proxy.ToxicAttachment;
 import io.netharness.proxy.api.AdminServer;
+import io.netharness.proxy.api.ApiException;
 import io.netharness.proxy.api.ProxyRegistry;
 import io.netharness.proxy.api.ProxySpec;
 import java.io.IOException;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * netharness proxy                                  # API on 127.0.0.1:8474
  * netharness proxy --port 18474 --config proxies.json --seed 42
+ * netharness proxy --listen 127.0.0.1:26379 --upstream 127.0.0.1:6379 \
+ *     --toxic latency:latency=200,jitter=10 --toxic bandwidth:rate=64,stream=upstream
  * }</pre>
  */
 @Command(
@@ -48,6 +52,22 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "Proxies to create at start: a JSON array in Toxiproxy's /populate format.")
   private @Nullable Path config;
 
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Create one proxy listening here (with --upstream), named by --name.")
+  private @Nullable String listen;
+
+  @Option(names = "--upstream", paramLabel = "HOST:PORT", description = "Where the --listen proxy forwards to.")
+  private @Nullable String upstream;
+
+  @Option(names = "--name", defaultValue = "proxy", description = "Name of the --listen proxy (default: ${DEFAULT-VALUE}).")
+  private String name = "proxy";
+
+  @Option(names = "--toxic", paramLabel = "SPEC",
+      description = {"Add a toxic at start, repeatable: " + ToxicOption.FORMAT + ".",
+          "Keys: the toxic's Toxiproxy attributes (ms, KB/s, bytes) and stream (default downstream), toxicity, name.",
+          "PROXY may be left out when there is one proxy."})
+  private List<String> toxics = new ArrayList<>();
+
   @Option(names = "--seed", description = "Seed for every random choice (jitter, slicer sizes, toxicity, loss).")
   private @Nullable Long seed;
 
@@ -59,32 +79,90 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("netharness proxy: --port must be 0-65535, not " + port);
       return ExitCodes.USAGE;
     }
-    List<ProxySpec> proxies;
+    List<ProxySpec> proxies = new ArrayList<>();
+    List<ToxicOption> toxicOptions = new ArrayList<>();
     try {
-      proxies = config == null ? List.of() : readConfig(config);
-    } catch (HarnessException e) {
+      if (config != null) {
+        proxies.addAll(readConfig(config));
+      }
+      proxies.addAll(commandLineProxy());
+      for (String toxic : toxics) {
+        toxicOptions.add(ToxicOption.parse(toxic));
+      }
+    } catch (HarnessException | IllegalArgumentException e) {
       err.println("netharness proxy: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     ProxyRegistry registry = seed == null ? new ProxyRegistry() : new ProxyRegistry(seed);
-    AdminServer server;
+    AdminServer server = null;
+    List<String> added = new ArrayList<>();
     try {
       server = AdminServer.builder().host(host).port(port).registry(registry).build().start();
       registry.populate(proxies);
+      for (ToxicOption toxic : toxicOptions) {
+        added.add(addToxic(registry, toxic));
+      }
     } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
       registry.close();
       err.println("netharness proxy: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "netharness-proxy-shutdown"));
-    out.println("netharness proxy: Toxiproxy API on " + server.url() + (seed == null ? "" : " (seed " + seed + ")"));
+    AdminServer running = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "netharness-proxy-shutdown"));
+    out.println("netharness proxy: Toxiproxy API on " + running.url() + (seed == null ? "" : " (seed " + seed + ")"));
     for (var proxy : registry.proxies()) {
       out.println("  " + proxy.name() + ": " + proxy.listen() + " -> " + proxy.upstream());
     }
+    added.forEach(line -> out.println("  " + line));
     out.println("Ctrl-C to stop.");
     out.flush();
-    server.awaitClose();
+    running.awaitClose();
     return ExitCodes.OK;
+  }
+
+  private List<ProxySpec> commandLineProxy() {
+    if (listen == null && upstream == null) {
+      return List.of();
+    }
+    if (listen == null || upstream == null) {
+      throw new IllegalArgumentException("--listen and --upstream go together: --listen 127.0.0.1:26379"
+          + " --upstream 127.0.0.1:6379 creates one proxy between them");
+    }
+    return List.of(new ProxySpec(name, listen, upstream, true));
+  }
+
+  /** Adds one toxic as the API would, and describes it, e.g. {@code db: latency_downstream latency=200 jitter=10}. */
+  private static String addToxic(ProxyRegistry registry, ToxicOption toxic) {
+    String proxyName = toxic.proxy();
+    if (proxyName == null) {
+      List<String> names = registry.proxies().stream().map(p -> p.name()).toList();
+      if (names.size() != 1) {
+        throw new IllegalArgumentException("--toxic " + toxic.type() + ": say which proxy, e.g. --toxic "
+            + (names.isEmpty() ? "db" : names.get(0)) + "/" + toxic.type() + (names.isEmpty()
+                ? " (there is no proxy yet: create one with --listen and --upstream, or --config)"
+                : " (there are " + names.size() + ": " + String.join(", ", names) + ")"));
+      }
+      proxyName = names.get(0);
+    }
+    if (registry.get(proxyName).isEmpty()) {
+      throw new IllegalArgumentException("--toxic " + proxyName + "/" + toxic.type() + ": there is no proxy named \""
+          + proxyName + "\"; proxies: " + registry.proxies().stream().map(p -> p.name()).toList());
+    }
+    ToxicAttachment attached;
+    try {
+      attached = registry.addToxic(proxyName, toxic.toJson());
+    } catch (ApiException e) {
+      throw new IllegalArgumentException("--toxic " + proxyName + "/" + toxic.type() + ": " + e.getMessage(), e);
+    }
+    StringBuilder line = new StringBuilder(proxyName + ": toxic " + attached.name());
+    attached.toxic().attributes().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+    if (attached.toxicity() < 1) {
+      line.append(" toxicity=").append(attached.toxicity());
+    }
+    return line.toString();
   }
 
   static List<ProxySpec> readConfig(Path file) {

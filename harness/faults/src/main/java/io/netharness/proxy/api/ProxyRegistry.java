@@ -2,8 +2,10 @@ package io.netharness.proxy.api;
 
 import io.netharness.HostPort;
 import io.netharness.proxy.FaultProxy;
+import io.netharness.proxy.ToxicAttachment;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +108,20 @@ public final class ProxyRegistry implements AutoCloseable {
       }
     }
     return proxy;
+  }
+
+  /**
+   * Adds a toxic to a proxy from a JSON body in the API's format, with the API's checks: what
+   * {@code POST /proxies/{name}/toxics} does, without HTTP.
+   *
+   * <pre>{@code
+   * registry.addToxic("db", "{\"type\":\"latency\",\"attributes\":{\"latency\":200}}");
+   * }</pre>
+   *
+   * @throws ApiException with the status and message the API would answer
+   */
+  public ToxicAttachment addToxic(String proxyName, String json) {
+    return new ToxicHandlers(this).add(entry(proxyName), json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Toxiproxy's reset: every proxy enabled and without toxics; proxies are kept. */

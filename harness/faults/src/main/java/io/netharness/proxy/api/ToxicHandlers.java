@@ -27,7 +27,13 @@ final class ToxicHandlers {
    */
   ApiResponse create(ApiRequest request) {
     ProxyRegistry.Entry entry = registry.entry(request.param("proxy"));
-    ObjectNode body = ApiJson.parseObject(request.body(), "toxics.ToxicWrapper");
+    ToxicAttachment added = add(entry, request.body());
+    return Responses.json(200, ApiJson.toxic(added, entry.spellings()));
+  }
+
+  /** Adds a toxic from a JSON body in the API's format, with the API's checks and errors. */
+  ToxicAttachment add(ProxyRegistry.Entry entry, byte[] json) {
+    ObjectNode body = ApiJson.parseObject(json, "toxics.ToxicWrapper");
     String stream = ApiJson.string(body, "stream", STRUCT, "downstream");
     String type = ApiJson.string(body, "type", STRUCT, "");
     String given = ApiJson.string(body, "name", STRUCT, "");
@@ -50,7 +56,7 @@ final class ToxicHandlers {
       }
       entry.spellings().put(name, stream, toxicity);
     }
-    return Responses.json(200, ApiJson.toxic(attachment(proxy, name), entry.spellings()));
+    return attachment(proxy, name);
   }
 
   ApiResponse show(ApiRequest request) {

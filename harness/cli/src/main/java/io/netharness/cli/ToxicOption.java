@@ -1,0 +1,121 @@
+package io.netharness.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netharness.proxy.toxics.Toxics;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code --toxic} of {@code netharness proxy}: {@code [PROXY/]TYPE[:key=value,...]}, where the keys are the
+ * toxic's Toxiproxy attributes (in Toxiproxy's units) plus {@code stream}, {@code toxicity} and {@code name}.
+ *
+ * <pre>{@code
+ * --toxic latency:latency=200,jitter=10
+ * --toxic db/bandwidth:rate=64,stream=upstream
+ * --toxic slicer:average_size=16,toxicity=0.5,name=chop
+ * }</pre>
+ */
+record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> attributes, @Nullable String stream,
+    @Nullable BigDecimal toxicity, @Nullable String name) {
+
+  static final String FORMAT = "[PROXY/]TYPE[:key=value,...], e.g. latency:latency=200,jitter=10"
+      + " or db/bandwidth:rate=64,stream=upstream";
+
+  private static final Set<String> GENERAL_KEYS = Set.of("stream", "toxicity", "name");
+
+  /** Parses and checks a spec; an {@link IllegalArgumentException}'s message names the option and the fix. */
+  static ToxicOption parse(String spec) {
+    String text = spec.strip();
+    int colon = text.indexOf(':');
+    String head = colon < 0 ? text : text.substring(0, colon);
+    String tail = colon < 0 ? "" : text.substring(colon + 1);
+    int slash = head.indexOf('/');
+    String proxy = slash < 0 ? null : head.substring(0, slash).strip();
+    String type = (slash < 0 ? head : head.substring(slash + 1)).strip().toLowerCase(Locale.ROOT);
+    if (proxy != null && proxy.isEmpty()) {
+      throw bad(spec, "the proxy name before '/' is empty");
+    }
+    if (!Toxics.TYPES.contains(type)) {
+      throw bad(spec, "unknown toxic type \"" + type + "\"; use one of " + String.join(", ", Toxics.TYPES));
+    }
+    Set<String> known = Toxics.fromAttributes(type, Map.of()).attributes().keySet();
+    Map<String, BigDecimal> attributes = new LinkedHashMap<>();
+    String stream = null;
+    BigDecimal toxicity = null;
+    String name = null;
+    for (String pair : tail.isBlank() ? new String[0] : tail.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw bad(spec, "\"" + pair.strip() + "\" is not key=value");
+      }
+      String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String value = pair.substring(eq + 1).strip();
+      switch (key) {
+        case "stream" -> {
+          if (!value.equalsIgnoreCase("upstream") && !value.equalsIgnoreCase("downstream")) {
+            throw bad(spec, "stream must be upstream or downstream, not \"" + value + "\"");
+          }
+          stream = value.toLowerCase(Locale.ROOT);
+        }
+        case "toxicity" -> {
+          toxicity = number(spec, key, value);
+          if (toxicity.signum() < 0 || toxicity.compareTo(BigDecimal.ONE) > 0) {
+            throw bad(spec, "toxicity is a probability from 0 to 1, not " + value);
+          }
+        }
+        case "name" -> {
+          if (value.isEmpty()) {
+            throw bad(spec, "name is empty");
+          }
+          name = value;
+        }
+        default -> {
+          if (!known.contains(key)) {
+            throw bad(spec, type + " has no attribute \"" + key + "\"; its attributes are "
+                + (known.isEmpty() ? "none" : String.join(", ", known)) + " (and " + String.join(", ", GENERAL_KEYS) + ")");
+          }
+          BigDecimal n = number(spec, key, value);
+          if (n.signum() < 0) {
+            throw bad(spec, key + " cannot be negative (" + value + ")");
+          }
+          attributes.put(key, n);
+        }
+      }
+    }
+    return new ToxicOption(proxy, type, attributes, stream, toxicity, name);
+  }
+
+  /** The body of Toxiproxy's {@code POST /proxies/{proxy}/toxics}. */
+  String toJson() {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode body = mapper.createObjectNode();
+    body.put("type", type);
+    if (name != null) {
+      body.put("name", name);
+    }
+    body.put("stream", stream == null ? "downstream" : stream);
+    if (toxicity != null) {
+      body.put("toxicity", toxicity);
+    }
+    ObjectNode attrs = body.putObject("attributes");
+    attributes.forEach(attrs::put);
+    return body.toString();
+  }
+
+  private static BigDecimal number(String spec, String key, String value) {
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw bad(spec, key + " must be a number, not \"" + value + "\" (units are Toxiproxy's: ms, KB/s, bytes)");
+    }
+  }
+
+  private static IllegalArgumentException bad(String spec, String problem) {
+    return new IllegalArgumentException("--toxic " + spec + ": " + problem + ". Format: " + FORMAT);
+  }
+}
