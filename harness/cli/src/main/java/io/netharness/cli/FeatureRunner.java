@@ -32,8 +32,12 @@ final class FeatureRunner {
     }
     ClassLoader parent = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader("netharness-glue", urls(request.classpath()), parent);
-        RunConsole.Registration console = RunConsole.register(new RunConsole(out, style, reportDir))) {
+        RunConsole.Registration console = RunConsole.register(
+            new RunConsole(out, style, reportDir, request.liveProgress()))) {
       warnAboutMissingGlue(request.extraGlue(), loader, err);
+      if (request.liveProgress() && !request.dryRun()) {
+        Main.run(countingArgv(request, console.id()), loader);
+      }
       byte status = Main.run(argv(request, reportDir, console.id()), loader);
       return status == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (IOException e) {
@@ -68,6 +72,28 @@ final class FeatureRunner {
     plugin(argv, "junit", reportDir.resolve(JUNIT));
     plugin(argv, "json", reportDir.resolve(JSON));
     plugin(argv, "message", reportDir.resolve(MESSAGES));
+    argv.addAll(request.featurePaths());
+    return argv.toArray(String[]::new);
+  }
+
+  /** A dry run that only counts the scenarios the real run will start, for the live line's "n of N". */
+  static String[] countingArgv(RunRequest request, String consoleId) {
+    List<String> argv = new ArrayList<>();
+    argv.add("--glue");
+    argv.add(BUILT_IN_GLUE);
+    for (String glue : request.extraGlue()) {
+      argv.add("--glue");
+      argv.add(glue);
+    }
+    if (request.tags() != null) {
+      argv.add("--tags");
+      argv.add(request.tags());
+    }
+    argv.add("--dry-run");
+    argv.add("--monochrome");
+    argv.add("--no-summary");
+    argv.add("--plugin");
+    argv.add(ScenarioCounter.class.getName() + ":" + consoleId);
     argv.addAll(request.featurePaths());
     return argv.toArray(String[]::new);
   }

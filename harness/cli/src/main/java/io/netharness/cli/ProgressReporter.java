@@ -8,10 +8,12 @@ import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestStep;
 import io.cucumber.plugin.event.TestStepFinished;
+import io.cucumber.plugin.event.TestStepStarted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +21,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line per finished scenario (mark, name, feature file:line), the failing step and its error, and a summary at
- * the end. Registered by {@code netharness run} as {@code io.netharness.cli.ProgressReporter:<run id>}.
+ * the end; on a terminal, also a {@link LiveLine} with scenario n of N and the step that is running. Registered by {@code netharness run} as {@code io.netharness.cli.ProgressReporter:<run id>}.
  */
 public final class ProgressReporter implements ConcurrentEventListener {
   private final RunConsole console;
@@ -30,6 +34,13 @@ public final class ProgressReporter implements ConcurrentEventListener {
   private final Map<UUID, String> problems = new ConcurrentHashMap<>();
   private final Path workingDir = Path.of("").toAbsolutePath();
   private volatile Instant startedAt = Instant.now();
+  private final AtomicInteger scenariosStarted = new AtomicInteger();
+  private final Map<UUID, Integer> scenarioNumbers = new ConcurrentHashMap<>();
+  private volatile @Nullable CurrentStep current;
+  private volatile @Nullable LiveLine liveLine;
+
+  /** What the live line shows: the latest step to start, in which scenario. */
+  private record CurrentStep(int number, String scenario, String step, Instant since) {}
 
   public ProgressReporter(String runId) {
     this.console = RunConsole.lookup(runId);
@@ -37,10 +48,62 @@ public final class ProgressReporter implements ConcurrentEventListener {
 
   @Override
   public void setEventPublisher(EventPublisher publisher) {
-    publisher.registerHandlerFor(TestRunStarted.class, event -> startedAt = event.getInstant());
+    publisher.registerHandlerFor(TestRunStarted.class, this::runStarted);
+    publisher.registerHandlerFor(TestCaseStarted.class, this::scenarioStarted);
+    publisher.registerHandlerFor(TestStepStarted.class, this::stepStarted);
     publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
     publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
     publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
+  }
+
+  private void runStarted(TestRunStarted event) {
+    startedAt = event.getInstant();
+    if (console.live()) {
+      liveLine = new LiveLine(console.out(), LiveLine.terminalWidth(), this::liveText);
+    }
+  }
+
+  private void scenarioStarted(TestCaseStarted event) {
+    int number = scenariosStarted.incrementAndGet();
+    scenarioNumbers.put(event.getTestCase().getId(), number);
+    current = new CurrentStep(number, name(event.getTestCase()), "", event.getInstant());
+    refreshLiveLine();
+  }
+
+  private void stepStarted(TestStepStarted event) {
+    if (event.getTestStep() instanceof PickleStepTestStep step) {
+      int number = scenarioNumbers.getOrDefault(event.getTestCase().getId(), scenariosStarted.get());
+      current = new CurrentStep(number, name(event.getTestCase()),
+          step.getStep().getKeyword().strip() + " " + step.getStep().getText(), event.getInstant());
+      refreshLiveLine();
+    }
+  }
+
+  /** {@code [12/62] 14s Bandwidth 64 KB/s › When the client sends 1 MiB}; empty between scenarios. */
+  String liveText() {
+    CurrentStep now = current;
+    if (now == null) {
+      return "";
+    }
+    int expected = console.expectedScenarios();
+    String counter = "[" + now.number() + (expected >= now.number() ? "/" + expected : "") + "]";
+    long seconds = Duration.between(now.since(), Instant.now()).toSeconds();
+    return console.style().cyan(counter) + (seconds >= 1 ? console.style().dim(" " + seconds + "s") : "") + " "
+        + now.scenario() + (now.step().isEmpty() ? "" : " › " + now.step());
+  }
+
+  private void refreshLiveLine() {
+    LiveLine line = liveLine;
+    if (line != null) {
+      line.refresh();
+    }
+  }
+
+  private void clearLiveLine() {
+    LiveLine line = liveLine;
+    if (line != null) {
+      line.clear();
+    }
   }
 
   private void stepFinished(TestStepFinished event) {
@@ -67,20 +130,31 @@ public final class ProgressReporter implements ConcurrentEventListener {
           + style.dim(where + " (" + status.name().toLowerCase() + ")");
     };
     String problem = problems.remove(scenario.getId());
+    Integer number = scenarioNumbers.remove(scenario.getId());
+    CurrentStep now = current;
+    if (now != null && number != null && now.number() == number) {
+      current = null;
+    }
     PrintWriter out = console.out();
     synchronized (out) {
+      clearLiveLine();
       out.println(line);
       if (problem != null) {
         out.println(indent(status == Status.FAILED ? style.red(problem) : style.yellow(problem)));
       }
       out.flush();
     }
+    refreshLiveLine();
   }
 
   private void runFinished(TestRunFinished event) {
     Duration elapsed = Duration.between(startedAt, event.getInstant());
     Throwable runError = event.getResult().getError();
     PrintWriter out = console.out();
+    LiveLine line = liveLine;
+    if (line != null) {
+      line.close();
+    }
     synchronized (out) {
       if (runError != null) {
         out.println(console.style().red("Run failed: " + ErrorHandlers.describe(runError)));

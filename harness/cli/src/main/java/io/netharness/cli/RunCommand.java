@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for the embedded proxies' randomness, so a run can be replayed.")
   private @Nullable Long seed;
 
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "live: a line showing scenario n of N and the current step; plain: finished scenarios only;"
+          + " auto (default): live on a terminal.")
+  private String progress = "auto";
+
   @Override
   public Integer call() {
     if (faults != null) {
@@ -92,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
       System.setProperty("netharness.seed", Long.toString(seed));
     }
     RunRequest request = new RunRequest(checkedPaths(), checkedGlue(), checkedClasspath(), checkedTags(),
-        checkedReportDir(), checkedThreads(), dryRun);
+        checkedReportDir(), checkedThreads(), dryRun, checkedLiveProgress());
     return FeatureRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.detectStyle());
   }
 
@@ -158,6 +163,15 @@ final class RunCommand implements Callable<Integer> {
       throw bad("--report-dir '" + reportDir + "' is a file; pass a directory (it is created if missing)");
     }
     return reportDir;
+  }
+
+  private boolean checkedLiveProgress() {
+    return switch (progress) {
+      case "live" -> true;
+      case "plain" -> false;
+      case "auto" -> Terminal.isInteractive(System.getenv());
+      default -> throw bad("--progress must be auto, live or plain, not '" + progress + "'");
+    };
   }
 
   private int checkedThreads() {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,11 +18,28 @@ final class RunConsole {
   private final PrintWriter out;
   private final Style style;
   private final Path reportDir;
+  private final boolean live;
+  private final AtomicInteger expectedScenarios = new AtomicInteger();
 
-  RunConsole(PrintWriter out, Style style, Path reportDir) {
+  RunConsole(PrintWriter out, Style style, Path reportDir, boolean live) {
     this.out = out;
     this.style = style;
     this.reportDir = reportDir;
+    this.live = live;
+  }
+
+  /** Whether a live "scenario n of N, current step" line is drawn (a terminal, or --progress live). */
+  boolean live() {
+    return live;
+  }
+
+  /** How many scenarios the run will start, counted by a dry run first; 0 when not counted. */
+  int expectedScenarios() {
+    return expectedScenarios.get();
+  }
+
+  void expectScenario() {
+    expectedScenarios.incrementAndGet();
   }
 
   PrintWriter out() {

@@ -12,7 +12,8 @@ record RunRequest(
     @Nullable String tags,
     Path reportDir,
     int threads,
-    boolean dryRun) {
+    boolean dryRun,
+    boolean liveProgress) {
 
   RunRequest {
     featurePaths = List.copyOf(featurePaths);

@@ -27,6 +27,11 @@ final class Terminal {
     return Style.of(isTerminal() && colourAllowed(System.getenv()), charset("stdout.encoding"));
   }
 
+  /** Whether stdout is a terminal that can redraw a line (not TERM=dumb). */
+  static boolean isInteractive(Map<String, String> env) {
+    return isTerminal() && !"dumb".equals(env.get("TERM"));
+  }
+
   static boolean colourAllowed(Map<String, String> env) {
     String noColor = env.get("NO_COLOR");
     return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));

@@ -90,6 +90,35 @@ class RunCommandTest {
   }
 
   @Test
+  void live_progress_shows_scenario_n_of_n_and_the_running_step_then_clears_it_before_each_scenario_line() {
+    int exit = netharness("run", features("passing"), "--glue", GLUE, "--progress", "live",
+        "--report-dir", reports.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(0);
+    String shown = out.toString();
+    assertThat(shown)
+        .contains("\r[1/1] The greeting is what was set › Given the greeting \"hello\"\u001B[K")
+        .contains("\r[1/1] The greeting is what was set › Then the greeting is \"hello\"\u001B[K")
+        .contains("\r\u001B[K✔ The greeting is what was set");
+    assertThat(shown.indexOf("Scenarios: 1 passed")).isGreaterThan(shown.lastIndexOf("\u001B[K"));
+  }
+
+  @Test
+  void plain_progress_never_redraws_a_line() {
+    int exit = netharness("run", features("passing"), "--glue", GLUE, "--progress", "plain",
+        "--report-dir", reports.toString());
+
+    assertThat(exit).isEqualTo(0);
+    assertThat(out.toString()).doesNotContain("\r", "\u001B[K").contains("✔ The greeting is what was set");
+  }
+
+  @Test
+  void an_unknown_progress_mode_names_the_choices() {
+    assertThat(netharness("run", features("passing"), "--progress", "fancy")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--progress must be auto, live or plain, not 'fancy'");
+  }
+
+  @Test
   void version_and_help_describe_the_tool_and_the_run_command() {
     assertThat(netharness("--version")).isEqualTo(0);
     assertThat(out.toString()).startsWith("netharness ").doesNotContain("${project.version}");
