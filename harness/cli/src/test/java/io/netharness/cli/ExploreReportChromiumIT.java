@@ -48,7 +48,9 @@ class ExploreReportChromiumIT {
     assumeTrue(chromium.isPresent(), "chromium is not installed: skipping the headless-browser check of report.html");
     Path screenshot = dir.resolve("explore-report.png");
     List<String> base = List.of(chromium.get(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--user-data-dir=" + dir.resolve("chromium-profile"));
+        // no background traffic: the machine's network is closed beyond loopback
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + dir.resolve("chromium-profile"));
 
     List<String> shot = new ArrayList<>(base);
     shot.addAll(List.of("--window-size=1140,1500", "--screenshot=" + screenshot, report.toUri().toString()));

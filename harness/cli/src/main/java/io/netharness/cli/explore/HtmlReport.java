@@ -14,7 +14,7 @@ final class HtmlReport {
       svg .title{font-size:13px;font-weight:600}svg .label{font-size:12px}
       table{border-collapse:collapse;font-variant-numeric:tabular-nums}
       th,td{border:1px solid #d8dde3;padding:3px 8px;text-align:right}th{background:#f2f4f7}
-      td.l,th.l{text-align:left}code{background:#f2f4f7;padding:1px 4px;border-radius:3px}
+      .wide{overflow-x:auto}td.l,th.l{text-align:left}code{background:#f2f4f7;padding:1px 4px;border-radius:3px}
       """;
 
   private HtmlReport() {}
@@ -40,7 +40,7 @@ final class HtmlReport {
         .append(SvgChart.draw("chart-goodput", "Goodput vs " + s.sweep().axisLabel(), "goodput (KB/s)", result,
             p -> p.goodputBytesPerSecond() / 1000, 1))
         .append("</div>\n");
-    html.append("<h2>Numbers</h2>\n<table>\n<tr>");
+    html.append("<h2>Numbers</h2>\n<div class=\"wide\">\n<table>\n<tr>");
     for (String column : ReportWriter.COLUMNS) {
       html.append("<th>").append(column).append("</th>");
     }
@@ -50,7 +50,7 @@ final class HtmlReport {
       row.values().forEach(v -> html.append("<td>").append(Html.escape(String.valueOf(v))).append("</td>"));
       html.append("</tr>\n");
     }
-    html.append("</table>\n<h2>Parameters</h2>\n<table>\n");
+    html.append("</table>\n</div>\n<h2>Parameters</h2>\n<table>\n");
     ReportWriter.parameters(s).forEach((k, v) -> html.append("<tr><th class=\"l\">").append(k)
         .append("</th><td class=\"l\">").append(Html.escape(String.valueOf(v))).append("</td></tr>\n"));
     html.append("<tr><th class=\"l\">elapsed_ms</th><td class=\"l\">").append(ReportWriter.ms(result.elapsed()))

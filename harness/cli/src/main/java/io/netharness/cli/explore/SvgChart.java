@@ -12,7 +12,7 @@ final class SvgChart {
   private static final int HEIGHT = 300;
   private static final int LEFT = 64;
   private static final int RIGHT = 16;
-  private static final int TOP = 34;
+  private static final int TOP = 50;
   private static final int BOTTOM = 48;
 
   private SvgChart() {}
@@ -78,8 +78,9 @@ final class SvgChart {
 
   private static String legend(String name, String colour, int index) {
     double lx = WIDTH - RIGHT - 110 + index * 56;
-    return "<rect x=\"" + fmt(lx) + "\" y=\"" + (TOP - 4) + "\" width=\"14\" height=\"4\" fill=\"" + colour + "\"/>"
-        + text(lx + 18, TOP + 1, "start", "tick", name);
+    // in the strip between the title and the plot, so it never covers a line
+    return "<rect x=\"" + fmt(lx) + "\" y=\"" + (TOP - 22) + "\" width=\"14\" height=\"4\" fill=\"" + colour + "\"/>"
+        + text(lx + 18, TOP - 17, "start", "tick", name);
   }
 
   private static String line(double x1, double y1, double x2, double y2, String cls) {
