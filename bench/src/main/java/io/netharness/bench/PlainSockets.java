@@ -98,6 +98,40 @@ final class PlainSockets {
     });
   }
 
+  /**
+   * The simplest copy-based proxy: for one client, a thread per direction copying through a 64 KiB
+   * array, FIN passed on at the end. What a proxy that copies through user space can reach here.
+   */
+  static OneShotServer relay(InetSocketAddress upstream) {
+    return new OneShotServer("jdk-relay", client -> {
+      try (Socket server = connect(upstream)) {
+        Thread down = new Thread(() -> copy(server, client), "jdk-relay-down");
+        down.setDaemon(true);
+        down.start();
+        copy(client, server);
+        try {
+          down.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+  }
+
+  private static void copy(Socket from, Socket to) {
+    byte[] buffer = new byte[CHUNK];
+    try {
+      InputStream in = from.getInputStream();
+      OutputStream out = to.getOutputStream();
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        out.write(buffer, 0, n);
+      }
+      to.shutdownOutput();
+    } catch (IOException e) {
+      // the other side went away: the measurement reports what arrived
+    }
+  }
+
   static Socket connect(InetSocketAddress address) throws IOException {
     Socket socket = new Socket();
     socket.setTcpNoDelay(true);

@@ -39,12 +39,20 @@ final class ProxyBench {
 
   // ---- bulk -----------------------------------------------------------------------------------
 
-  static double upload(long bytes, boolean proxied) throws Exception {
+  /** How a bulk client reaches its server. */
+  enum Route { DIRECT, PROXY, JDK_RELAY, SPLICE_RELAY }
+
+  /** Bytes the splice relay failed to deliver at the end of a download, one entry per short run. */
+  static final java.util.List<Long> SPLICE_SHORTFALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static double upload(long bytes, Route route) throws Exception {
     byte[] chunk = new byte[CHUNK];
     try (PlainSockets.OneShotServer server = PlainSockets.discard();
-        FaultProxy proxy = proxyTo(server.address())) {
+        FaultProxy proxy = proxyTo(server.address());
+        PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
+        SpliceRelay splice = new SpliceRelay(server.address())) {
       long start;
-      try (Socket socket = PlainSockets.connect(proxied ? proxy.address() : server.address())) {
+      try (Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice))) {
         OutputStream out = socket.getOutputStream();
         start = System.nanoTime();
         for (long left = bytes; left > 0; left -= CHUNK) {
@@ -56,10 +64,12 @@ final class ProxyBench {
     }
   }
 
-  static double download(long bytes, boolean proxied) throws Exception {
+  static double download(long bytes, Route route) throws Exception {
     try (PlainSockets.OneShotServer server = PlainSockets.source(bytes);
         FaultProxy proxy = proxyTo(server.address());
-        Socket socket = PlainSockets.connect(proxied ? proxy.address() : server.address())) {
+        PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
+        SpliceRelay splice = new SpliceRelay(server.address());
+        Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice))) {
       InputStream in = socket.getInputStream();
       byte[] piece = new byte[CHUNK];
       long start = System.nanoTime();
@@ -68,11 +78,23 @@ final class ProxyBench {
         got += n;
       }
       long elapsed = System.nanoTime() - start;
-      if (got != bytes) {
+      if (got != bytes && route == Route.SPLICE_RELAY) {
+        SPLICE_SHORTFALLS.add(bytes - got);
+      } else if (got != bytes) {
         throw new IllegalStateException("received " + got + " of " + bytes + " bytes");
       }
       return megabytesPerSecond(got, elapsed);
     }
+  }
+
+  private static InetSocketAddress address(Route route, PlainSockets.OneShotServer server, FaultProxy proxy,
+      PlainSockets.OneShotServer relay, SpliceRelay splice) {
+    return switch (route) {
+      case DIRECT -> server.address();
+      case PROXY -> proxy.address();
+      case JDK_RELAY -> relay.address();
+      case SPLICE_RELAY -> splice.address();
+    };
   }
 
   // ---- round trips ----------------------------------------------------------------------------
