@@ -2,6 +2,7 @@ package io.netharness.cli;
 
 import io.cucumber.core.cli.Main;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -31,19 +32,36 @@ final class FeatureRunner {
       System.setProperty("cucumber.publish.quiet", "true");
     }
     ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    RunConsole runConsole = new RunConsole(out, style, reportDir, request.liveProgress());
     try (URLClassLoader loader = new URLClassLoader("netharness-glue", urls(request.classpath()), parent);
-        RunConsole.Registration console = RunConsole.register(
-            new RunConsole(out, style, reportDir, request.liveProgress()))) {
+        RunConsole.Registration console = RunConsole.register(runConsole)) {
       warnAboutMissingGlue(request.extraGlue(), loader, err);
+      byte status;
       if (request.liveProgress() && !request.dryRun()) {
         Main.run(countingArgv(request, console.id()), loader);
+        status = runClearingLiveLine(runConsole, argv(request, reportDir, console.id()), loader);
+      } else {
+        status = Main.run(argv(request, reportDir, console.id()), loader);
       }
-      byte status = Main.run(argv(request, reportDir, console.id()), loader);
       return status == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       out.flush();
+    }
+  }
+
+  /** What steps print to System.out or System.err goes on a line of its own, not after the live line. */
+  private static byte runClearingLiveLine(RunConsole console, String[] argv, ClassLoader loader) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    System.setOut(console.clearingLiveLine(out));
+    System.setErr(console.clearingLiveLine(err));
+    try {
+      return Main.run(argv, loader);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
     }
   }
 

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A line per finished scenario (mark, name, feature file:line), the failing step and its error, and a summary at
- * the end; on a terminal, also a {@link LiveLine} with scenario n of N and the step that is running. Registered by {@code netharness run} as {@code io.netharness.cli.ProgressReporter:<run id>}.
+ * the end; on a terminal, also a {@link LiveLine} with scenario n of N and the step that is running. Registered
+ * by {@code netharness run} as {@code io.netharness.cli.ProgressReporter:<run id>}.
  */
 public final class ProgressReporter implements ConcurrentEventListener {
   private final RunConsole console;
@@ -59,7 +60,9 @@ public final class ProgressReporter implements ConcurrentEventListener {
   private void runStarted(TestRunStarted event) {
     startedAt = event.getInstant();
     if (console.live()) {
-      liveLine = new LiveLine(console.out(), LiveLine.terminalWidth(), this::liveText);
+      LiveLine line = new LiveLine(console.out(), LiveLine.terminalWidth(), this::liveText);
+      liveLine = line;
+      console.showing(line);
     }
   }
 
@@ -153,6 +156,7 @@ public final class ProgressReporter implements ConcurrentEventListener {
     PrintWriter out = console.out();
     LiveLine line = liveLine;
     if (line != null) {
+      console.showing(null);
       line.close();
     }
     synchronized (out) {

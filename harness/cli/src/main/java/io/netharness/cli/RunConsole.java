@@ -1,11 +1,15 @@
 package io.netharness.cli;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a run's progress goes. Cucumber creates plugins from class names, so {@link ProgressReporter} gets
@@ -20,6 +24,7 @@ final class RunConsole {
   private final Path reportDir;
   private final boolean live;
   private final AtomicInteger expectedScenarios = new AtomicInteger();
+  private volatile @Nullable LiveLine liveLine;
 
   RunConsole(PrintWriter out, Style style, Path reportDir, boolean live) {
     this.out = out;
@@ -40,6 +45,39 @@ final class RunConsole {
 
   void expectScenario() {
     expectedScenarios.incrementAndGet();
+  }
+
+  /** The live line being drawn, so that other output can clear it first. */
+  void showing(@Nullable LiveLine line) {
+    this.liveLine = line;
+  }
+
+  /** Removes the live line, if one is drawn, before something else is printed. */
+  void clearLiveLine() {
+    LiveLine line = liveLine;
+    if (line != null) {
+      line.clear();
+    }
+  }
+
+  /**
+   * {@code stream} with the live line cleared before each write: for System.out and System.err while a run draws
+   * one, so that what steps print starts on a line of its own.
+   */
+  PrintStream clearingLiveLine(PrintStream stream) {
+    return new PrintStream(new FilterOutputStream(stream) {
+      @Override
+      public void write(int b) throws IOException {
+        clearLiveLine();
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        clearLiveLine();
+        out.write(b, off, len);
+      }
+    }, true);
   }
 
   PrintWriter out() {

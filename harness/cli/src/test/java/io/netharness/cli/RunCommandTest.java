@@ -2,9 +2,12 @@ package io.netharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +104,23 @@ class RunCommandTest {
         .contains("\r[1/1] The greeting is what was set › Then the greeting is \"hello\"\u001B[K")
         .contains("\r\u001B[K✔ The greeting is what was set");
     assertThat(shown.indexOf("Scenarios: 1 passed")).isGreaterThan(shown.lastIndexOf("\u001B[K"));
+  }
+
+  @Test
+  void what_a_step_prints_clears_the_live_line_first() {
+    PrintStream realOut = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = netharness("run", features("printing"), "--glue", GLUE, "--progress", "live", "--report-dir", reports.toString());
+    } finally {
+      System.setOut(realOut);
+    }
+
+    assertThat(exit).as(err.toString()).isEqualTo(0);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("greeting: hello");
+    assertThat(out.toString()).contains("› Then the greeting is printed\u001B[K\r\u001B[K");
   }
 
   @Test

@@ -18,4 +18,9 @@ public final class GreetingSteps {
       throw new AssertionError("expected greeting \"" + expected + "\" but was \"" + greeting + "\"");
     }
   }
+
+  @Then("the greeting is printed")
+  public void theGreetingIsPrinted() {
+    System.out.println("greeting: " + greeting);
+  }
 }
