@@ -2,7 +2,7 @@ package io.netharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,19 +108,33 @@ class RunCommandTest {
 
   @Test
   void what_a_step_prints_clears_the_live_line_first() {
+    PrintWriter screen = new PrintWriter(out, true);
     PrintStream realOut = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    // System.out and the progress output share one screen, as on a terminal
+    System.setOut(new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        synchronized (screen) {
+          screen.write(new String(b, off, len, StandardCharsets.UTF_8));
+          screen.flush();
+        }
+      }
+    }, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit = netharness("run", features("printing"), "--glue", GLUE, "--progress", "live", "--report-dir", reports.toString());
+      exit = NetHarness.commandLine(screen, new PrintWriter(err, true)).execute("run", features("printing"), "--glue", GLUE,
+          "--progress", "live", "--report-dir", reports.toString());
     } finally {
       System.setOut(realOut);
     }
 
     assertThat(exit).as(err.toString()).isEqualTo(0);
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("greeting: hello");
-    assertThat(out.toString()).contains("› Then the greeting is printed\u001B[K\r\u001B[K");
+    assertThat(out.toString()).contains("› Then the greeting is printed\u001B[K\r\u001B[Kgreeting: hello");
   }
 
   @Test
