@@ -107,7 +107,9 @@ public final class ProxyCommand implements Callable<Integer> {
         server.close();
       }
       registry.close();
-      err.println("netharness proxy: " + e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      err.println("netharness proxy: " + message + (message.endsWith("address already in use")
+          ? "; stop whatever holds the port, or pick another listen address (port 0 picks a free one)" : ""));
       return ExitCodes.USAGE;
     }
     AdminServer running = server;

@@ -123,4 +123,17 @@ class ProxyCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--listen and --upstream go together");
   }
+
+  @Test
+  void aListenPortInUseSaysHowToFixIt() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new NetHarness());
+      cli.setErr(new PrintWriter(err, true));
+      int code = cli.execute("proxy", "--port", "0", "--listen", "127.0.0.1:" + taken.getLocalPort(),
+          "--upstream", "127.0.0.1:9");
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).contains("address already in use").contains("port 0 picks a free one");
+    }
+  }
 }
