@@ -120,19 +120,27 @@ final class ProxyBench {
     }
   }
 
-  /** Round trips with a downstream latency toxic; each sample is the round trip minus {@code latency}. */
-  static Stats latencyError(Duration latency, int iterations) throws Exception {
+  /**
+   * Round trips with a downstream latency toxic: the round trip minus {@code latency} (end to end),
+   * and the toxic's own release error measured inside the proxy by a {@link ReleaseProbe}.
+   */
+  record LatencyErrors(Stats endToEnd, Stats inProxy) {}
+
+  static LatencyErrors latencyError(Duration latency, int iterations) throws Exception {
     try (PlainSockets.OneShotServer server = PlainSockets.echo();
         FaultProxy proxy = proxyTo(server.address());
         Socket socket = PlainSockets.connect(proxy.address())) {
       measure(socket, new long[20], 0, 20); // warm the path without the toxic
+      ReleaseProbe probe = new ReleaseProbe(latency);
+      proxy.add("probe_before", Direction.DOWNSTREAM, 1.0, probe.before());
       proxy.add(Direction.DOWNSTREAM, Toxics.latency(latency));
+      proxy.add("probe_after", Direction.DOWNSTREAM, 1.0, probe.after());
       long[] nanos = new long[iterations];
       measure(socket, nanos, 0, iterations);
       for (int i = 0; i < nanos.length; i++) {
         nanos[i] -= latency.toNanos();
       }
-      return Stats.of(nanos);
+      return new LatencyErrors(Stats.of(nanos), Stats.of(probe.errorNanos()));
     }
   }
 
