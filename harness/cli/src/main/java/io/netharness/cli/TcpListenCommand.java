@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Listen for TCP clients: shows each client connecting and leaving (with its byte counts) and every",
-      "message it sends. Lines typed go to all clients; start a line with @N to send it to client N only.",
+      "message it sends. Lines typed go to all clients; start a line with @N to send it to client N only;",
+      "type @? to list the connected clients with their byte counts.",
       "Runs until Ctrl-C, or with --once until the first client disconnects."
     },
     footer = {"", "Examples:", "  netharness tcp listen 7000                  # 127.0.0.1:7000",
@@ -84,8 +85,15 @@ final class TcpListenCommand implements Callable<Integer> {
     }
   }
 
-  /** A typed line: {@code @N text} goes to client N, anything else to every open client. */
+  /**
+   * A typed line: {@code @N text} goes to client N, {@code @?} lists the clients, anything else goes to every open
+   * client.
+   */
   private void send(TcpServer server, Display display, String text, boolean terminated) {
+    if (text.strip().equals("@?")) {
+      display.error(clientList(server));
+      return;
+    }
     Matcher one = TO_ONE.matcher(text);
     List<ServerConnection> targets;
     String body = text;
@@ -115,6 +123,15 @@ final class TcpListenCommand implements Callable<Integer> {
       connection.send(bytes);
       display.sent(ListenBehavior.label(connection), bytes);
     }
+  }
+
+  /** {@code [clients: 1 127.0.0.1:5000 (3 B in, 5 B out), 2 ...]}, open ones only. */
+  static String clientList(TcpServer server) {
+    String open = server.connections().stream().filter(ServerConnection::isOpen)
+        .map(c -> c.index() + " " + HostPort.format(c.remoteAddress()) + " (" + c.bytesReceived() + " B in, "
+            + c.bytesSent() + " B out)")
+        .collect(Collectors.joining(", "));
+    return "[clients: " + (open.isEmpty() ? "none" : open) + "]";
   }
 
   private static String openClients(TcpServer server) {

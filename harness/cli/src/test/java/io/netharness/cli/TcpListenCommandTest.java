@@ -53,6 +53,9 @@ class TcpListenCommandTest {
       two.expectText("for all\n", StandardCharsets.UTF_8, WAIT);
       run.type("@7 nobody\n");
       Awaitility.await().atMost(WAIT).until(() -> run.err().contains("[no open client 7; open: 1, 2; line not sent]"));
+      run.type("@?\n");
+      Awaitility.await().atMost(WAIT).until(() -> run.err().contains("[clients: 1 "));
+      assertThat(run.err()).containsPattern("\\[clients: 1 127\\.0\\.0\\.1:\\d+ \\(0 B in, 8 B out\\), 2 127\\.0\\.0\\.1:\\d+ \\(0 B in, 21 B out\\)]");
     }
 
     assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
