@@ -127,7 +127,7 @@ class ExploreCommandTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-      "--sweep bogus                     | --sweep must be one of loss, latency, not 'bogus'",
+      "--sweep bogus                     | --sweep must be one of loss, latency, bandwidth, slicer, duplicate, reorder, not 'bogus'",
       "--sweep loss --from 0.4 --to 0.1  | --from (0.4) must not be greater than --to (0.1)",
       "--sweep loss --steps 1            | --steps must be at least 2, not 1",
       "--sweep loss --from abc           | Invalid value for option '--from': 'abc'",
