@@ -34,13 +34,14 @@ import picocli.CommandLine.Spec;
     description = {"Sweep one impairment and chart what it does to TCP and UDP:",
         "delivery, completion time, latency p50/p99, duplicates, reordering, goodput, intact.",
         "Writes report.html (inline SVG charts), report.csv and report.json."},
-    footer = {"", "Examples:", "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
-        "  netharness explore --sweep latency --from 0 --to 500 --steps 6 --seed 7",
-        "  netharness explore --sweep bandwidth                     (8 to 1024 KB/s, log scale)",
-        "  netharness explore --sweep slicer --workload file --file-size 256KiB   (TCP only)",
-        "  netharness explore --sweep duplicate --to 0.5            (UDP only)",
-        "  netharness explore --sweep reorder --messages 500        (UDP only)",
-        "  netharness explore --sweep loss --to 0.2 --workload file --file-size 1MiB"})
+    footer = {"", "Examples:",
+        "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
+        "  netharness explore --sweep latency --from 0 --to 500 --seed 7",
+        "  netharness explore --sweep bandwidth --message-bytes 100  (log scale)",
+        "  netharness explore --sweep slicer --workload file         (TCP only)",
+        "  netharness explore --sweep duplicate                      (UDP only)",
+        "  netharness explore --sweep reorder --messages 500         (UDP only)",
+        "  netharness explore --sweep loss --workload file --file-size 64KiB"})
 public final class ExploreCommand implements Callable<Integer> {
   private static final int DEFAULT_MESSAGES = 200;
   private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
@@ -49,13 +50,13 @@ public final class ExploreCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(names = "--sweep", required = true, paramLabel = "KIND", description = {
-      "What to vary; what it does to TCP / to UDP:",
-      "  loss       probability 0-1: packet_loss toxic / loss",
-      "  latency    ms: latency toxic / delay",
-      "  bandwidth  KB/s (1000 B), min 1: bandwidth toxic / rate limit",
-      "  slicer     bytes, min 1: slicer toxic / none, TCP only",
-      "  duplicate  probability 0-1: none, UDP only / duplicate",
-      "  reorder    probability 0-1: none, UDP only / reorder (gap 3)"})
+      "What to vary (TCP toxic / UDP impairment):",
+      "  loss: probability 0-1, packet_loss / loss",
+      "  latency: ms, latency / delay",
+      "  bandwidth: KB/s (1000 B), bandwidth / rate",
+      "  slicer: bytes, slicer / - (TCP only)",
+      "  duplicate: 0-1, - / duplicate (UDP only)",
+      "  reorder: 0-1, - / reorder, gap 3 (UDP only)"})
   private String sweep = "";
 
   @Option(names = "--from", paramLabel = "VALUE",
@@ -70,12 +71,12 @@ public final class ExploreCommand implements Callable<Integer> {
   private int steps = 6;
 
   @Option(names = "--scale", paramLabel = "linear|log",
-      description = "Spacing of the points: equal steps or equal ratios, e.g. 1, 4, 16 … 1024 (default: log for "
+      description = "Spacing of the points: equal steps or equal ratios, e.g. 1, 4, 16 ... 1024 (default: log for "
           + "bandwidth and slicer, linear for the rest).")
   private @Nullable String scale;
 
   @Option(names = "--workload", paramLabel = "messages|file", defaultValue = "messages",
-      description = "numbered messages echoed back (round trips), or a seeded random file sent one way in numbered "
+      description = "Numbered messages echoed back (round trips), or a seeded random file sent one way in numbered "
           + "1024-byte chunks (default: ${DEFAULT-VALUE}).")
   private String workload = "messages";
 
