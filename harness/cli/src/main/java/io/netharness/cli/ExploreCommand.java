@@ -1,15 +1,21 @@
 package io.netharness.cli;
 
+import io.netharness.cli.explore.ByteSizes;
 import io.netharness.cli.explore.ExploreResult;
 import io.netharness.cli.explore.ExploreSettings;
 import io.netharness.cli.explore.Explorer;
 import io.netharness.cli.explore.PointResult;
 import io.netharness.cli.explore.ReportWriter;
+import io.netharness.cli.explore.Scale;
 import io.netharness.cli.explore.Sweep;
+import io.netharness.cli.explore.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -18,41 +24,79 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netharness explore}: sweeps one impairment, runs N numbered messages over TCP and UDP at
- * each point, and writes report.html (inline SVG charts), report.csv and report.json.
+ * {@code netharness explore}: sweeps one impairment, runs a fixed workload (numbered messages or a
+ * file) over TCP and/or UDP at each point, and writes report.html (inline SVG charts), report.csv
+ * and report.json.
  */
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
     description = {"Sweep one impairment and chart what it does to TCP and UDP:",
-        "delivery, completion time, latency p50/p99, duplicates, reordering, goodput.",
+        "delivery, completion time, latency p50/p99, duplicates, reordering, goodput, intact.",
         "Writes report.html (inline SVG charts), report.csv and report.json."},
-    footer = {"", "Examples:", "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
-        "  netharness explore --sweep latency --from 0 --to 200 --steps 5 --seed 7"})
+    footer = {"", "Examples:",
+        "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
+        "  netharness explore --sweep latency --from 0 --to 500 --seed 7",
+        "  netharness explore --sweep bandwidth --message-bytes 100  (log scale)",
+        "  netharness explore --sweep slicer --workload file         (TCP only)",
+        "  netharness explore --sweep duplicate                      (UDP only)",
+        "  netharness explore --sweep reorder --messages 500         (UDP only)",
+        "  netharness explore --sweep loss --workload file --file-size 64KiB"})
 public final class ExploreCommand implements Callable<Integer> {
+  private static final int DEFAULT_MESSAGES = 200;
+  private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
+  private static final long DEFAULT_FILE_BYTES = 1 << 20;
+
   @Spec private CommandSpec spec;
 
-  @Option(names = "--sweep", required = true, paramLabel = "KIND",
-      description = "What to vary: loss (probability 0-1) or latency (ms).")
+  @Option(names = "--sweep", required = true, paramLabel = "KIND", description = {
+      "What to vary (TCP toxic / UDP impairment):",
+      "  loss: probability 0-1, packet_loss / loss",
+      "  latency: ms, latency / delay",
+      "  bandwidth: KB/s (1000 B), bandwidth / rate",
+      "  slicer: bytes, slicer / - (TCP only)",
+      "  duplicate: 0-1, - / duplicate (UDP only)",
+      "  reorder: 0-1, - / reorder, gap 3 (UDP only)"})
   private String sweep = "";
 
-  @Option(names = "--from", paramLabel = "VALUE", description = "First value (default: 0).")
-  private double from;
+  @Option(names = "--from", paramLabel = "VALUE",
+      description = "First value (default: 0; 8 for bandwidth, 1 for slicer).")
+  private @Nullable Double from;
 
-  @Option(names = "--to", paramLabel = "VALUE", description = "Last value (default: 0.5 for loss, 200 for latency).")
+  @Option(names = "--to", paramLabel = "VALUE",
+      description = "Last value (default: 0.5 for loss, duplicate, reorder; 200 for latency; 1024 for bandwidth, slicer).")
   private @Nullable Double to;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "6", description = "Points from --from to --to, at least 2 (default: ${DEFAULT-VALUE}).")
   private int steps = 6;
 
-  @Option(names = "--messages", paramLabel = "N", defaultValue = "200", description = "Numbered messages per point and protocol (default: ${DEFAULT-VALUE}).")
-  private int messages = 200;
+  @Option(names = "--scale", paramLabel = "linear|log",
+      description = "Spacing of the points: equal steps or equal ratios, e.g. 1, 4, 16 ... 1024 (default: log for "
+          + "bandwidth and slicer, linear for the rest).")
+  private @Nullable String scale;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1ms", converter = DurationConverter.class,
-      description = "Pause between two sends (default: ${DEFAULT-VALUE}).")
-  private Duration interval = Duration.ofMillis(1);
+  @Option(names = "--workload", paramLabel = "messages|file", defaultValue = "messages",
+      description = "Numbered messages echoed back (round trips), or a seeded random file sent one way in numbered "
+          + "1024-byte chunks (default: ${DEFAULT-VALUE}).")
+  private String workload = "messages";
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the proxy and the relay (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--messages", paramLabel = "N",
+      description = "Numbered messages per point and protocol (default: " + DEFAULT_MESSAGES + ").")
+  private @Nullable Integer messages;
+
+  @Option(names = "--message-bytes", paramLabel = "N",
+      description = "Size of each message, 11-8192 bytes, padded after its number (default: 11).")
+  private @Nullable Integer messageBytes;
+
+  @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Pause between two messages (default: 1ms).")
+  private @Nullable Duration interval;
+
+  @Option(names = "--file-size", paramLabel = "SIZE",
+      description = "Size of the file for --workload file, 1 B-64 MiB: 64KiB, 1MiB, 64KB (1000 B), 4096 (default: 1MiB).")
+  private @Nullable String fileSize;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the proxy, the relay and the file (default: ${DEFAULT-VALUE}).")
   private long seed = 42;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/netharness/explore",
@@ -64,6 +108,7 @@ public final class ExploreCommand implements Callable<Integer> {
     ExploreSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean file = settings.workload() instanceof Workload.FileTransfer;
     ExploreResult result = Explorer.run(settings, new Explorer.Listener() {
       @Override
       public void starting(int point, int points, double value) {
@@ -73,15 +118,17 @@ public final class ExploreCommand implements Callable<Integer> {
       }
 
       @Override
-      public void finished(int point, int points, PointResult tcp, PointResult udp) {
-        err.println(" TCP " + summary(tcp) + ", UDP " + summary(udp));
+      public void finished(int point, int points, List<PointResult> results) {
+        List<String> parts = new ArrayList<>();
+        results.forEach(r -> parts.add(r.protocol() + " " + summary(r, file)));
+        err.println(" " + String.join(", ", parts));
         err.flush();
       }
     });
-    for (Path file : ReportWriter.write(result)) {
-      out.println("wrote " + file);
+    for (Path report : ReportWriter.write(result)) {
+      out.println("wrote " + report);
     }
-    out.println(String.format(Locale.ROOT, "%d points in %.1f s, seed %d", settings.steps(),
+    out.println(String.format(Locale.ROOT, "%d points in %.1f s, seed %d", settings.values().size(),
         result.elapsed().toMillis() / 1000.0, settings.seed()));
     out.flush();
     return ExitCodes.OK;
@@ -90,22 +137,73 @@ public final class ExploreCommand implements Callable<Integer> {
   private ExploreSettings settings() {
     Sweep kind = Sweep.named(sweep).orElseThrow(() -> bad("--sweep must be one of "
         + String.join(", ", Sweep.names()) + ", not '" + sweep + "'"));
-    double last = to != null ? to : kind == Sweep.LOSS ? 0.5 : 200;
-    checkRange("--from", from, kind);
+    Scale spacing = scale == null ? kind.defaultScale()
+        : Scale.named(scale).orElseThrow(() -> bad("--scale must be linear or log, not '" + scale + "'"));
+    double first = from != null ? from : kind.defaultFrom();
+    double last = to != null ? to : kind.defaultTo();
+    checkRange("--from", first, kind);
     checkRange("--to", last, kind);
-    if (from > last) {
-      throw bad("--from (" + value(from) + ") must not be greater than --to (" + value(last) + ")");
+    if (first > last) {
+      throw bad("--from (" + value(first) + ") must not be greater than --to (" + value(last) + ")");
+    }
+    if (spacing == Scale.LOG && first <= 0) {
+      throw bad("--scale log needs --from above 0, not " + value(first) + ": start at e.g. 0.01, or use --scale linear");
     }
     if (steps < 2) {
       throw bad("--steps must be at least 2, not " + steps);
     }
-    if (messages < 1 || messages > 1_000_000) {
-      throw bad("--messages must be 1-1000000, not " + messages);
+    return new ExploreSettings(kind, first, last, steps, spacing, workload(), seed, out);
+  }
+
+  private Workload workload() {
+    switch (workload.toLowerCase(Locale.ROOT)) {
+      case "messages" -> {
+        if (fileSize != null) {
+          throw bad("--workload messages has no --file-size; add --workload file to send a file");
+        }
+        int count = messages != null ? messages : DEFAULT_MESSAGES;
+        int bytes = messageBytes != null ? messageBytes : Workload.Messages.MIN_BYTES;
+        Duration pause = interval != null ? interval : DEFAULT_INTERVAL;
+        if (count < 1 || count > 1_000_000) {
+          throw bad("--messages must be 1-1000000, not " + count);
+        }
+        if (bytes < Workload.Messages.MIN_BYTES || bytes > Workload.Messages.MAX_BYTES) {
+          throw bad("--message-bytes must be " + Workload.Messages.MIN_BYTES + "-" + Workload.Messages.MAX_BYTES
+              + " (a numbered message takes 11), not " + bytes);
+        }
+        if (pause.isNegative()) {
+          throw bad("--interval must not be negative");
+        }
+        return new Workload.Messages(count, bytes, pause);
+      }
+      case "file" -> {
+        if (messages != null) {
+          throw bad("--workload file has no --messages; use --file-size");
+        }
+        if (messageBytes != null) {
+          throw bad("--workload file has no --message-bytes; use --file-size");
+        }
+        if (interval != null) {
+          throw bad("--workload file sends its chunks back to back and has no --interval; drop it");
+        }
+        return new Workload.FileTransfer(fileBytes());
+      }
+      default -> throw bad("--workload must be messages or file, not '" + workload + "'");
     }
-    if (interval.isNegative()) {
-      throw bad("--interval must not be negative");
+  }
+
+  private long fileBytes() {
+    if (fileSize == null) {
+      return DEFAULT_FILE_BYTES;
     }
-    return new ExploreSettings(kind, from, last, steps, messages, interval, seed, out);
+    OptionalLong bytes = ByteSizes.parse(fileSize);
+    if (bytes.isEmpty()) {
+      throw bad("--file-size must be a size such as 64KiB, 1MiB, 64KB or 4096, not '" + fileSize + "'");
+    }
+    if (bytes.getAsLong() < 1 || bytes.getAsLong() > Workload.FileTransfer.MAX_BYTES) {
+      throw bad("--file-size must be 1 B-64 MiB, not " + fileSize);
+    }
+    return bytes.getAsLong();
   }
 
   private void checkRange(String option, double v, Sweep kind) {
@@ -119,8 +217,20 @@ public final class ExploreCommand implements Callable<Integer> {
     return new BadInputException(spec.commandLine(), message);
   }
 
-  private static String summary(PointResult p) {
-    return String.format(Locale.ROOT, "%.1f%% in %d ms", p.deliveredPercent(), p.completion().toMillis());
+  /** {@code 91.5% in 200 ms}, then in brackets what else happened: intact or not (file), duplicates, out of order. */
+  private static String summary(PointResult p, boolean file) {
+    List<String> notes = new ArrayList<>();
+    if (file) {
+      notes.add(p.intact() ? "intact" : "not intact");
+    }
+    if (p.duplicates() > 0) {
+      notes.add(p.duplicates() + " duplicates");
+    }
+    if (p.outOfOrder() > 0) {
+      notes.add(p.outOfOrder() + " out of order");
+    }
+    return String.format(Locale.ROOT, "%.1f%% in %d ms", p.deliveredPercent(), p.completion().toMillis())
+        + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
   }
 
   private static String value(double v) {

@@ -1,11 +1,10 @@
 package io.netharness.cli;
 
+import static io.netharness.cli.ExploreRun.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ class ExploreCommandTest {
   private static final Pattern POLYLINE = Pattern.compile("<polyline[^>]*data-protocol=\"(\\w+)\"[^>]*points=\"([^\"]*)\"");
 
   @TempDir static Path dir;
-  private static Result sweep;
+  private static ExploreRun sweep;
 
   /** One small loss sweep, shared by the tests that read its reports: 3 points, 60 messages each. */
   @BeforeAll
@@ -36,16 +35,16 @@ class ExploreCommandTest {
 
   @Test
   void aSweepWritesTheHtmlCsvAndJsonReports() {
-    assertThat(sweep.code).isZero();
+    assertThat(sweep.code()).isZero();
     for (String name : List.of("report.html", "report.csv", "report.json")) {
       assertThat(dir.resolve("loss").resolve(name)).isNotEmptyFile();
-      assertThat(sweep.out).contains(dir.resolve("loss").resolve(name).toString());
+      assertThat(sweep.out()).contains(dir.resolve("loss").resolve(name).toString());
     }
   }
 
   @Test
   void progressShowsEachPointOnStderr() {
-    assertThat(sweep.err).contains("point 1 of 3 (loss 0)").contains("point 2 of 3 (loss 0.25)")
+    assertThat(sweep.err()).contains("point 1 of 3 (loss 0)").contains("point 2 of 3 (loss 0.25)")
         .contains("point 3 of 3 (loss 0.5)");
   }
 
@@ -115,10 +114,10 @@ class ExploreCommandTest {
 
   @Test
   void aLatencySweepDelaysBothProtocols() throws Exception {
-    Result r = explore("--sweep", "latency", "--from", "0", "--to", "40", "--steps", "2", "--messages", "20",
+    ExploreRun r = explore("--sweep", "latency", "--from", "0", "--to", "40", "--steps", "2", "--messages", "20",
         "--out", dir.resolve("latency").toString());
 
-    assertThat(r.code).isZero();
+    assertThat(r.code()).isZero();
     List<String[]> rows = Files.readAllLines(dir.resolve("latency/report.csv")).stream().skip(1)
         .map(l -> l.split(",")).toList();
     assertThat(rows).filteredOn(row -> row[1].equals("40.0"))
@@ -127,41 +126,41 @@ class ExploreCommandTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-      "--sweep bogus                     | --sweep must be one of loss, latency, not 'bogus'",
+      "--sweep bogus                     | --sweep must be one of loss, latency, bandwidth, slicer, duplicate, reorder, not 'bogus'",
       "--sweep loss --from 0.4 --to 0.1  | --from (0.4) must not be greater than --to (0.1)",
       "--sweep loss --steps 1            | --steps must be at least 2, not 1",
       "--sweep loss --from abc           | Invalid value for option '--from': 'abc'",
       "--sweep loss --messages ten       | Invalid value for option '--messages': 'ten'",
       "--sweep loss --to 2               | --to for --sweep loss must be 0-1, not 2",
-      "--from 0                          | Missing required option: '--sweep=KIND'"})
+      "--from 0                          | Missing required option: '--sweep=KIND'",
+      "--sweep loss --scale cubic        | --scale must be linear or log, not 'cubic'",
+      "--sweep duplicate --scale log     | --scale log needs --from above 0, not 0: start at e.g. 0.01, or use --scale linear",
+      "--sweep bandwidth --from 0        | --from for --sweep bandwidth must be 1-1000000 KB/s, not 0",
+      "--sweep slicer --to 2000000       | --to for --sweep slicer must be 1-1048576 bytes, not 2000000",
+      "--sweep duplicate --to 1.5        | --to for --sweep duplicate must be 0-1, not 1.5",
+      "--sweep reorder --from -0.1       | --from for --sweep reorder must be 0-1, not -0.1",
+      "--sweep loss --workload stream    | --workload must be messages or file, not 'stream'",
+      "--sweep loss --message-bytes 10   | --message-bytes must be 11-8192 (a numbered message takes 11), not 10",
+      "--sweep loss --message-bytes 9000 | --message-bytes must be 11-8192 (a numbered message takes 11), not 9000",
+      "--sweep loss --file-size 1MiB     | --workload messages has no --file-size; add --workload file to send a file",
+      "--sweep loss --workload file --file-size 0      | --file-size must be 1 B-64 MiB, not 0",
+      "--sweep loss --workload file --file-size -1MiB  | --file-size must be 1 B-64 MiB, not -1MiB",
+      "--sweep loss --workload file --file-size 65MiB  | --file-size must be 1 B-64 MiB, not 65MiB",
+      "--sweep loss --workload file --file-size lots   | --file-size must be a size such as 64KiB, 1MiB, 64KB or 4096, not 'lots'",
+      "--sweep loss --workload file --message-bytes 64 | --workload file has no --message-bytes; use --file-size",
+      "--sweep loss --workload file --messages 10      | --workload file has no --messages; use --file-size",
+      "--sweep loss --workload file --interval 5ms     | --workload file sends its chunks back to back and has no --interval; drop it"})
   void badOptionsExitWithTwoAndNameTheOption(String args, String message) {
-    Result r = explore(args.trim().split("\\s+"));
+    ExploreRun r = explore(args.trim().split("\\s+"));
 
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("netharness explore: " + message);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("netharness explore: " + message);
   }
 
   private static List<String[]> csvRows() throws Exception {
     List<String> lines = Files.readAllLines(dir.resolve("loss/report.csv"));
-    assertThat(lines.get(0)).startsWith("sweep,value,protocol,sent,delivered,delivered_percent,duplicates,out_of_order,"
-        + "completion_ms,latency_p50_ms,latency_p99_ms,goodput_bytes_per_second");
+    assertThat(lines.get(0)).isEqualTo("sweep,value,protocol,sent,delivered,delivered_percent,duplicates,out_of_order,"
+        + "completion_ms,latency_p50_ms,latency_p99_ms,goodput_bytes_per_second,intact");
     return lines.stream().skip(1).map(l -> l.split(",")).toList();
-  }
-
-  private static Result explore(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 1];
-    all[0] = "explore";
-    System.arraycopy(args, 0, all, 1, args.length);
-    int code = NetHarness.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n" + out + err;
-    }
   }
 }

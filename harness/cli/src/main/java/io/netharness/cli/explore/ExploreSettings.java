@@ -2,7 +2,6 @@ package io.netharness.cli.explore;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,29 +10,40 @@ import java.util.List;
  * @param sweep what is varied
  * @param from first value
  * @param to last value
- * @param steps number of points, evenly spaced from {@code from} to {@code to}, at least 2
- * @param messages numbered messages sent at each point, per protocol
- * @param interval pause between two sends
- * @param seed seed of the proxy and the relay
+ * @param steps number of points asked for, at least 2 (fewer when whole values repeat)
+ * @param scale how the points are spaced from {@code from} to {@code to}
+ * @param workload what runs at each point
+ * @param seed seed of the proxy, the relay and the file's bytes
  * @param out directory the reports go to
  */
-public record ExploreSettings(Sweep sweep, double from, double to, int steps, int messages, Duration interval,
+public record ExploreSettings(Sweep sweep, double from, double to, int steps, Scale scale, Workload workload,
     long seed, Path out) {
 
-  /** The swept values, {@code from} and {@code to} included. */
+  /** The swept values, {@code from} and {@code to} included, rounded to integers for whole-valued sweeps. */
   public List<Double> values() {
-    List<Double> values = new ArrayList<>();
-    for (int i = 0; i < steps; i++) {
-      double value = i == steps - 1 ? to : from + (to - from) * i / (steps - 1);
-      values.add(Math.round(value * 1e9) / 1e9);
-    }
-    return values;
+    return scale.values(from, to, steps, sweep.whole());
   }
 
   /** The command line that repeats this run. */
   public String command() {
     return "netharness explore --sweep " + sweep.wireName() + " --from " + Numbers.plain(from) + " --to "
-        + Numbers.plain(to) + " --steps " + steps + " --messages " + messages + " --interval "
-        + interval.toMillis() + "ms --seed " + seed + " --out " + out;
+        + Numbers.plain(to) + " --steps " + steps + " --scale " + scale.wireName() + " " + workload.options()
+        + " --seed " + seed + " --out " + out;
+  }
+
+  /**
+   * How long to wait for the next arrival before taking what came as the result: generous, since
+   * loss stalls a TCP stream for retransmits, plus the swept latency, plus the time the workload's
+   * bytes need at the swept bandwidth.
+   */
+  Duration patience(double value) {
+    Duration patience = Duration.ofSeconds(5);
+    if (sweep == Sweep.LATENCY) {
+      patience = patience.plus(Sweep.millis(value));
+    }
+    if (sweep == Sweep.BANDWIDTH) {
+      patience = patience.plusMillis((long) Math.ceil(workload.impairedBytes() / value));
+    }
+    return patience;
   }
 }

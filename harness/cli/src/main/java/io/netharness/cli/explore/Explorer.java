@@ -1,41 +1,73 @@
 package io.netharness.cli.explore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Runs the workload over TCP and UDP at every swept value, in order. */
+/** Runs the workload at every swept value, in order, over each protocol the sweep applies to. */
 public final class Explorer {
+  /** The unimpaired warm-up sends this much of the file at most. */
+  private static final long WARM_UP_FILE_BYTES = 1 << 20;
+  /** The file workload runs flat out, so its times show how warm the JIT is; the paced messages workload's do not. */
+  private static final int FILE_WARM_UP_PASSES = 3;
+
   /** Told before each point and after it, e.g. to show progress. */
   public interface Listener {
     void starting(int point, int points, double value);
 
-    void finished(int point, int points, PointResult tcp, PointResult udp);
+    /** {@code results} holds one result per protocol run, TCP before UDP. */
+    void finished(int point, int points, List<PointResult> results);
   }
 
   private Explorer() {}
 
   public static ExploreResult run(ExploreSettings settings, Listener listener) throws InterruptedException {
     List<Double> values = settings.values();
+    TestFile file = settings.workload() instanceof Workload.FileTransfer f ? TestFile.of(f.fileBytes(), settings.seed())
+        : null;
     List<PointResult> results = new ArrayList<>();
-    warmUp(settings);
+    warmUp(settings, file);
     long started = System.nanoTime();
     for (int i = 0; i < values.size(); i++) {
       double value = values.get(i);
       listener.starting(i + 1, values.size(), value);
-      PointResult tcp = TcpWorkload.run(settings, value);
-      PointResult udp = UdpWorkload.run(settings, value);
-      results.add(tcp);
-      results.add(udp);
-      listener.finished(i + 1, values.size(), tcp, udp);
+      List<PointResult> point = new ArrayList<>();
+      for (String protocol : settings.sweep().protocols()) {
+        point.add(runPoint(settings, file, protocol, value));
+      }
+      results.addAll(point);
+      listener.finished(i + 1, values.size(), List.copyOf(point));
     }
-    return new ExploreResult(settings, List.copyOf(results), java.time.Duration.ofNanos(System.nanoTime() - started));
+    return new ExploreResult(settings, List.copyOf(results), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** One short unimpaired run per protocol, not recorded, so the first point does not pay for class loading and JIT. */
-  static void warmUp(ExploreSettings settings) throws InterruptedException {
-    ExploreSettings quick = new ExploreSettings(settings.sweep(), 0, 0, 2, Math.min(settings.messages(), 50),
-        settings.interval(), settings.seed(), settings.out());
-    TcpWorkload.run(quick, 0);
-    UdpWorkload.run(quick, 0);
+  private static PointResult runPoint(ExploreSettings settings, @Nullable TestFile file, String protocol, double value)
+      throws InterruptedException {
+    boolean tcp = protocol.equals("TCP");
+    if (file != null) {
+      return tcp ? TcpFileTransfer.run(settings, file, value) : UdpFileTransfer.run(settings, file, value);
+    }
+    Workload.Messages messages = (Workload.Messages) settings.workload();
+    return tcp ? TcpWorkload.run(settings, messages, value) : UdpWorkload.run(settings, messages, value);
+  }
+
+  /**
+   * One short unimpaired run per protocol, not recorded, so the first point does not pay for class
+   * loading and JIT. Loss 0 stands in for the sweep: it adds no toxic and no impairment.
+   */
+  static void warmUp(ExploreSettings settings, @Nullable TestFile file) throws InterruptedException {
+    Workload workload = settings.workload();
+    Workload quick = workload instanceof Workload.Messages m
+        ? new Workload.Messages(Math.min(m.count(), 50), m.messageBytes(), m.interval())
+        : new Workload.FileTransfer(Math.min(((Workload.FileTransfer) workload).fileBytes(), WARM_UP_FILE_BYTES));
+    ExploreSettings unimpaired = new ExploreSettings(Sweep.LOSS, 0, 0, 2, Scale.LINEAR, quick, settings.seed(),
+        settings.out());
+    TestFile small = file == null ? null : TestFile.of(((Workload.FileTransfer) quick).fileBytes(), settings.seed());
+    for (int pass = 0; pass < (file == null ? 1 : FILE_WARM_UP_PASSES); pass++) {
+      for (String protocol : settings.sweep().protocols()) {
+        runPoint(unimpaired, small, protocol, 0);
+      }
+    }
   }
 }

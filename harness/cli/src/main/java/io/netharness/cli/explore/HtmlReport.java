@@ -26,16 +26,19 @@ final class HtmlReport {
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
         .append("<h1>netharness explore: ").append(Html.escape(s.sweep().axisLabel())).append(" from ")
         .append(Numbers.plain(s.from())).append(" to ").append(Numbers.plain(s.to())).append("</h1>\n")
-        .append("<p class=\"sub\">").append(s.messages()).append(" numbered messages per point over TCP and UDP, ")
-        .append(s.steps()).append(" points, seed <b>").append(s.seed()).append("</b>; repeat with <code>")
-        .append(Html.escape(s.command())).append("</code></p>\n");
+        .append("<p class=\"sub\">").append(Html.escape(what(s))).append(", ").append(s.values().size())
+        .append(" points (").append(s.scale().wireName()).append(" scale), seed <b>").append(s.seed())
+        .append("</b>; repeat with <code>").append(Html.escape(s.command())).append("</code></p>\n");
+    if (!s.sweep().absence().isEmpty()) {
+      html.append("<p class=\"sub\" id=\"absent\">").append(Html.escape(s.sweep().absence())).append("</p>\n");
+    }
     html.append("<h2>Delivery and completion time</h2>\n<div class=\"charts\" id=\"headline\">\n")
         .append(SvgChart.draw("chart-delivery", "Delivered % vs " + s.sweep().axisLabel(), "delivered (%)", result,
             PointResult::deliveredPercent, 100))
         .append(SvgChart.draw("chart-completion", "Completion time vs " + s.sweep().axisLabel(), "completion (ms)",
             result, p -> p.completion().toNanos() / 1e6, 1))
-        .append("</div>\n<h2>Per-message latency and goodput</h2>\n<div class=\"charts\">\n")
-        .append(SvgChart.draw("chart-p99", "Round-trip latency p99 vs " + s.sweep().axisLabel(), "p99 (ms)", result,
+        .append("</div>\n<h2>Per-").append(unit(s)).append(" latency and goodput</h2>\n<div class=\"charts\">\n")
+        .append(SvgChart.draw("chart-p99", latencyKind(s) + " latency p99 vs " + s.sweep().axisLabel(), "p99 (ms)", result,
             p -> p.latencyP99().toNanos() / 1e6, 1))
         .append(SvgChart.draw("chart-goodput", "Goodput vs " + s.sweep().axisLabel(), "goodput (KB/s)", result,
             p -> p.goodputBytesPerSecond() / 1000, 1))
@@ -55,10 +58,40 @@ final class HtmlReport {
         .append("</th><td class=\"l\">").append(Html.escape(String.valueOf(v))).append("</td></tr>\n"));
     html.append("<tr><th class=\"l\">elapsed_ms</th><td class=\"l\">").append(ReportWriter.ms(result.elapsed()))
         .append("</td></tr>\n</table>\n")
-        .append("<p class=\"sub\">Delivered % counts distinct messages that came back; duplicates and out-of-order ")
-        .append("are extra copies and late arrivals. Latency is each message's round trip, from its send to its first ")
-        .append("arrival (System.nanoTime). Completion is the first send to the last arrival. The TCP stream never ")
-        .append("loses data: loss shows up as retransmission stalls.</p>\n</body>\n</html>\n");
+        .append("<p class=\"sub\">").append(Html.escape(legend(s))).append("</p>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  /** "200 numbered messages of 11 bytes per point over TCP and UDP", or the file's size and chunks. */
+  private static String what(ExploreSettings s) {
+    String over = " over " + String.join(" and ", s.sweep().protocols());
+    if (s.workload() instanceof Workload.FileTransfer f) {
+      return "a " + ByteSizes.describe(f.fileBytes()) + " file (" + f.fileBytes() + " seeded random bytes) sent one way"
+          + " in " + f.chunks() + " numbered chunks of " + Workload.FileTransfer.CHUNK_BYTES + " bytes per point" + over;
+    }
+    Workload.Messages m = (Workload.Messages) s.workload();
+    return m.count() + " numbered messages of " + m.messageBytes() + " bytes per point" + over;
+  }
+
+  private static String unit(ExploreSettings s) {
+    return s.workload() instanceof Workload.FileTransfer ? "chunk" : "message";
+  }
+
+  private static String latencyKind(ExploreSettings s) {
+    return s.workload() instanceof Workload.FileTransfer ? "One-way" : "Round-trip";
+  }
+
+  /** What the columns mean, for this workload. */
+  private static String legend(ExploreSettings s) {
+    String unit = unit(s);
+    String latency = s.workload() instanceof Workload.FileTransfer
+        ? "Latency is each chunk's one-way trip, from its send to its first arrival at the receiver (System.nanoTime, "
+            + "one JVM). Intact means the chunks, put back in number order, hash to the file's SHA-256 (TCP: the "
+            + "received stream's SHA-256). "
+        : "Latency is each message's round trip, from its send to its first arrival back (System.nanoTime). Intact "
+            + "means every message came back, byte for byte. ";
+    return "Delivered % counts distinct " + unit + "s that arrived; duplicates and out-of-order are extra copies and "
+        + "late arrivals. " + latency + "Completion is the first send to the last arrival. The TCP stream never "
+        + "loses data: loss shows up as retransmission stalls.";
   }
 }

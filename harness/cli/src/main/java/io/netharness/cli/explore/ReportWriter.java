@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes report.csv, report.json and report.html (self-contained) with the same numbers. */
 public final class ReportWriter {
   static final List<String> COLUMNS = List.of("sweep", "value", "protocol", "sent", "delivered", "delivered_percent",
-      "duplicates", "out_of_order", "completion_ms", "latency_p50_ms", "latency_p99_ms", "goodput_bytes_per_second");
+      "duplicates", "out_of_order", "completion_ms", "latency_p50_ms", "latency_p99_ms", "goodput_bytes_per_second", "intact");
 
   private ReportWriter() {}
 
@@ -63,25 +64,23 @@ public final class ReportWriter {
     p.put("from", s.from());
     p.put("to", s.to());
     p.put("steps", s.steps());
+    p.put("scale", s.scale().wireName());
     p.put("values", s.values());
     p.put("unit", s.sweep().unit());
-    p.put("messages", s.messages());
-    p.put("message_bytes", Messages.BYTES);
-    p.put("interval_ms", ms(s.interval()));
+    p.putAll(s.workload().parameters());
     p.put("seed", s.seed());
-    p.put("tcp_path", "client -> fault proxy -> echo server, " + tcpToxic(s.sweep()) + " downstream (echo path)");
-    p.put("udp_path", "client -> UDP relay -> echo peer, " + udpImpairment(s.sweep()) + " upstream (to the echo peer)");
-    p.put("held_fixed", "no other toxic or impairment; loopback; one connection (TCP) / one socket pair (UDP)");
+    p.put("protocols", String.join(", ", s.sweep().protocols()));
+    for (String protocol : s.sweep().protocols()) {
+      p.put(protocol.toLowerCase(Locale.ROOT) + "_path",
+          s.workload().path(protocol, s.sweep().effect(protocol).orElseThrow()));
+    }
+    if (!s.sweep().absence().isEmpty()) {
+      p.put("absent", s.sweep().absence());
+    }
+    p.put("held_fixed", "no other toxic or impairment; loopback; a fresh proxy/relay per point; one connection (TCP)"
+        + " / one socket pair (UDP)");
     p.put("command", s.command());
     return p;
-  }
-
-  static String tcpToxic(Sweep sweep) {
-    return sweep == Sweep.LOSS ? "packet_loss toxic (loss_rate = value, retransmit 200 ms)" : "latency toxic (value ms)";
-  }
-
-  static String udpImpairment(Sweep sweep) {
-    return sweep == Sweep.LOSS ? "loss impairment (probability = value)" : "delay impairment (value ms)";
   }
 
   static List<Map<String, Object>> rows(ExploreResult result) {
@@ -100,6 +99,7 @@ public final class ReportWriter {
       row.put("latency_p50_ms", ms(p.latencyP50()));
       row.put("latency_p99_ms", ms(p.latencyP99()));
       row.put("goodput_bytes_per_second", round(p.goodputBytesPerSecond(), 0));
+      row.put("intact", p.intact());
       rows.add(row);
     }
     return rows;

@@ -17,20 +17,24 @@ final class SvgChart {
 
   private SvgChart() {}
 
-  /** A chart of {@code metric} against the swept value, TCP and UDP. */
+  /**
+   * A chart of {@code metric} against the swept value, one line per protocol run. With
+   * {@code --scale log} the x axis is logarithmic, so log-spaced points sit evenly along it.
+   */
   static String draw(String id, String title, String yLabel, ExploreResult result, ToDoubleFunction<PointResult> metric,
       double yFloorMax) {
-    List<PointResult> tcp = result.of("TCP");
-    List<PointResult> udp = result.of("UDP");
-    double xMin = result.settings().from();
-    double xMax = result.settings().to();
+    ExploreSettings settings = result.settings();
+    List<Double> values = settings.values();
+    boolean log = settings.scale() == Scale.LOG && values.get(0) > 0;
+    double xMin = position(values.get(0), log);
+    double xMax = position(values.get(values.size() - 1), log);
     double yMax = yFloorMax;
     for (PointResult p : result.points()) {
       yMax = Math.max(yMax, metric.applyAsDouble(p));
     }
     yMax = niceCeiling(yMax);
-    Scale x = new Scale(xMin, xMax == xMin ? xMin + 1 : xMax, LEFT, WIDTH - RIGHT);
-    Scale y = new Scale(0, yMax, HEIGHT - BOTTOM, TOP);
+    Axis x = new Axis(xMin, xMax == xMin ? xMin + 1 : xMax, LEFT, WIDTH - RIGHT, log);
+    Axis y = new Axis(0, yMax, HEIGHT - BOTTOM, TOP, false);
     StringBuilder svg = new StringBuilder();
     svg.append("<svg id=\"").append(id).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -43,25 +47,40 @@ final class SvgChart {
       svg.append(line(LEFT, py, WIDTH - RIGHT, py, "grid"));
       svg.append(text(LEFT - 6, py + 4, "end", "tick", Numbers.plain(round3(yv))));
     }
-    for (PointResult p : tcp) {
-      double px = x.map(p.value());
+    for (double value : values) {
+      double px = x.map(value);
       svg.append(line(px, HEIGHT - BOTTOM, px, HEIGHT - BOTTOM + 5, "axis"));
-      svg.append(text(px, HEIGHT - BOTTOM + 18, "middle", "tick", Numbers.plain(p.value())));
+      svg.append(text(px, HEIGHT - BOTTOM + 18, "middle", "tick", Numbers.plain(value)));
     }
     svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "axis"));
     svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "axis"));
-    svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 10, "middle", "label", result.settings().sweep().axisLabel()));
+    svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 10, "middle", "label",
+        settings.sweep().axisLabel() + (log ? ", log scale" : "")));
     svg.append("<text class=\"label\" font-size=\"12\" font-family=\"sans-serif\" text-anchor=\"middle\" transform=\"translate(14 ")
         .append(fmt((TOP + HEIGHT - BOTTOM) / 2.0)).append(") rotate(-90)\">").append(Html.escape(yLabel))
         .append("</text>\n");
-    svg.append(series("TCP", TCP_COLOUR, tcp, metric, x, y));
-    svg.append(series("UDP", UDP_COLOUR, udp, metric, x, y));
-    svg.append(legend("TCP", TCP_COLOUR, 0)).append(legend("UDP", UDP_COLOUR, 1));
+    List<String> protocols = settings.sweep().protocols();
+    for (int i = 0; i < protocols.size(); i++) {
+      String protocol = protocols.get(i);
+      svg.append(series(protocol, colour(protocol), result.of(protocol), metric, x, y));
+    }
+    for (int i = 0; i < protocols.size(); i++) {
+      // the last legend entry keeps its place at the right, whether one protocol runs or two
+      svg.append(legend(protocols.get(i), colour(protocols.get(i)), 2 - protocols.size() + i));
+    }
     return svg.append("</svg>\n").toString();
   }
 
+  private static String colour(String protocol) {
+    return protocol.equals("TCP") ? TCP_COLOUR : UDP_COLOUR;
+  }
+
+  private static double position(double value, boolean log) {
+    return log ? Math.log10(value) : value;
+  }
+
   private static String series(String name, String colour, List<PointResult> points,
-      ToDoubleFunction<PointResult> metric, Scale x, Scale y) {
+      ToDoubleFunction<PointResult> metric, Axis x, Axis y) {
     List<String> coordinates = new ArrayList<>();
     StringBuilder dots = new StringBuilder();
     for (PointResult p : points) {
@@ -118,9 +137,10 @@ final class SvgChart {
     return Numbers.fixed(v, 1);
   }
 
-  private record Scale(double from, double to, double pixelFrom, double pixelTo) {
+  /** Maps values to pixels; {@code from} and {@code to} are already log10 on a log axis. */
+  private record Axis(double from, double to, double pixelFrom, double pixelTo, boolean log) {
     double map(double v) {
-      return pixelFrom + (v - from) / (to - from) * (pixelTo - pixelFrom);
+      return pixelFrom + (position(v, log) - from) / (to - from) * (pixelTo - pixelFrom);
     }
   }
 }

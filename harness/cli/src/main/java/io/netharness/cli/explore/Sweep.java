@@ -5,15 +5,22 @@ import io.netharness.impairment.Impairments;
 import io.netharness.proxy.Toxic;
 import io.netharness.proxy.toxics.Toxics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** What {@code --sweep} varies, and how one value becomes a TCP toxic and a UDP impairment. */
+/**
+ * What {@code --sweep} varies: its unit, valid range and defaults, and what one value does to TCP
+ * (a toxic on the {@code FaultProxy}) and to UDP (an impairment on the {@code UdpRelay}). A sweep
+ * with no counterpart on one protocol runs only the other, and says why.
+ */
 public enum Sweep {
-  /** Probability that a packet is lost: TCP packet_loss (retransmitted, so it only stalls), UDP loss. */
-  LOSS("loss", "loss probability", "", 0, 1) {
+  LOSS("loss", "loss probability", "", new Range(0, 1, 0, 0.5), Scale.LINEAR, false,
+      "packet_loss toxic (loss_rate = value, retransmit 200 ms): a lost segment is resent, so the stream only stalls",
+      "loss impairment (probability = value): a lost datagram is gone", "") {
     @Override
     public Optional<Toxic> toxic(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Toxics.packetLoss(value));
@@ -24,8 +31,8 @@ public enum Sweep {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.loss(value));
     }
   },
-  /** One-way delay in milliseconds: TCP latency toxic, UDP delay impairment. */
-  LATENCY("latency", "latency", "ms", 0, 60_000) {
+  LATENCY("latency", "latency", "ms", new Range(0, 60_000, 0, 200), Scale.LINEAR, true,
+      "latency toxic (value ms added to every chunk)", "delay impairment (value ms added to every datagram)", "") {
     @Override
     public Optional<Toxic> toxic(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Toxics.latency(millis(value)));
@@ -35,27 +42,103 @@ public enum Sweep {
     public Optional<Impairment> impairment(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.delay(millis(value)));
     }
+  },
+  BANDWIDTH("bandwidth", "bandwidth", "KB/s", new Range(1, 1_000_000, 8, 1024), Scale.LOG, true,
+      "bandwidth toxic (rate = value KB/s, KB = 1000 B)",
+      "rate impairment (value × 1000 bytes per second; datagrams queue in the relay, none is dropped)", "") {
+    @Override
+    public Optional<Toxic> toxic(double value) {
+      return Optional.of(Toxics.bandwidth(Math.round(value)));
+    }
+
+    @Override
+    public Optional<Impairment> impairment(double value) {
+      return Optional.of(Impairments.bytesPerSecond(Math.round(value) * 1000));
+    }
+  },
+  SLICER("slicer", "slice size", "bytes", new Range(1, 1 << 20, 1, 1024), Scale.LOG, true,
+      "slicer toxic (average_size = value bytes, size_variation 0, delay 0 µs between slices)", null,
+      "UDP is absent: a datagram is never sliced, it arrives whole or not at all.") {
+    @Override
+    public Optional<Toxic> toxic(double value) {
+      return Optional.of(Toxics.slicer((int) Math.round(value), 0, Duration.ZERO));
+    }
+  },
+  DUPLICATE("duplicate", "duplicate probability", "", new Range(0, 1, 0, 0.5), Scale.LINEAR, false, null,
+      "duplicate impairment (probability = value): a second copy right behind the datagram",
+      "TCP is absent: TCP never hands the application a duplicate, its sequence numbers discard repeated segments.") {
+    @Override
+    public Optional<Impairment> impairment(double value) {
+      return value == 0 ? Optional.empty() : Optional.of(Impairments.duplicate(value));
+    }
+  },
+  REORDER("reorder", "reorder probability", "", new Range(0, 1, 0, 0.5), Scale.LINEAR, false, null,
+      "reorder impairment (probability = value, gap " + Sweep.REORDER_GAP + ": a held datagram goes out after the next "
+          + Sweep.REORDER_GAP + ", or after 100 ms)",
+      "TCP is absent: TCP hands the application its bytes in the order they were sent, whatever the network does.") {
+    @Override
+    public Optional<Impairment> impairment(double value) {
+      return value == 0 ? Optional.empty() : Optional.of(Impairments.reorder(value, REORDER_GAP));
+    }
   };
+
+  /** Datagrams that overtake a held one in the reorder sweep. */
+  static final int REORDER_GAP = 3;
 
   private final String wireName;
   private final String label;
   private final String unit;
-  private final double min;
-  private final double max;
+  private final Range range;
+  private final Scale scale;
+  private final boolean whole;
+  private final @Nullable String tcpEffect;
+  private final @Nullable String udpEffect;
+  private final String absence;
 
-  Sweep(String wireName, String label, String unit, double min, double max) {
+  Sweep(String wireName, String label, String unit, Range range, Scale scale, boolean whole,
+      @Nullable String tcpEffect, @Nullable String udpEffect, String absence) {
     this.wireName = wireName;
     this.label = label;
     this.unit = unit;
-    this.min = min;
-    this.max = max;
+    this.range = range;
+    this.scale = scale;
+    this.whole = whole;
+    this.tcpEffect = tcpEffect;
+    this.udpEffect = udpEffect;
+    this.absence = absence;
   }
 
-  /** The toxic added downstream on the TCP proxy at this value; empty means none. */
-  public abstract Optional<Toxic> toxic(double value);
+  /** The toxic on the TCP proxy at this value; empty means none. */
+  public Optional<Toxic> toxic(double value) {
+    return Optional.empty();
+  }
 
-  /** The impairment added upstream on the UDP relay at this value; empty means none. */
-  public abstract Optional<Impairment> impairment(double value);
+  /** The impairment on the UDP relay at this value; empty means none. */
+  public Optional<Impairment> impairment(double value) {
+    return Optional.empty();
+  }
+
+  /** "TCP", "UDP" or both, in that order: the protocols this sweep runs. */
+  public List<String> protocols() {
+    List<String> protocols = new ArrayList<>();
+    if (tcpEffect != null) {
+      protocols.add("TCP");
+    }
+    if (udpEffect != null) {
+      protocols.add("UDP");
+    }
+    return protocols;
+  }
+
+  /** What a value does to {@code protocol}, for the report; empty when the sweep does not run it. */
+  public Optional<String> effect(String protocol) {
+    return Optional.ofNullable(protocol.equals("TCP") ? tcpEffect : udpEffect);
+  }
+
+  /** One sentence saying why a protocol is absent; empty when both run. */
+  public String absence() {
+    return absence;
+  }
 
   /** As given to {@code --sweep}. */
   public String wireName() {
@@ -72,11 +155,31 @@ public enum Sweep {
   }
 
   public double min() {
-    return min;
+    return range.min();
   }
 
   public double max() {
-    return max;
+    return range.max();
+  }
+
+  /** {@code --from} when it is not given. */
+  public double defaultFrom() {
+    return range.defaultFrom();
+  }
+
+  /** {@code --to} when it is not given. */
+  public double defaultTo() {
+    return range.defaultTo();
+  }
+
+  /** {@code --scale} when it is not given. */
+  public Scale defaultScale() {
+    return scale;
+  }
+
+  /** True when only integers make sense (ms, bytes, KB/s): points are rounded and repeats dropped. */
+  public boolean whole() {
+    return whole;
   }
 
   public static Optional<Sweep> named(String name) {
@@ -90,4 +193,6 @@ public enum Sweep {
   static Duration millis(double value) {
     return Duration.ofNanos(Math.round(value * 1_000_000));
   }
+
+  private record Range(double min, double max, double defaultFrom, double defaultTo) {}
 }

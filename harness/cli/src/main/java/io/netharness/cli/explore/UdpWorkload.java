@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * N numbered datagrams from a client, through a {@link UdpRelay}, to an echo peer and back; the
+ * The messages workload over UDP: N numbered datagrams from a client, through a {@link UdpRelay}, to an echo peer and back; the
  * swept impairment sits on the way out (upstream). Latency is the round trip of each datagram.
  */
 final class UdpWorkload {
@@ -18,10 +18,12 @@ final class UdpWorkload {
 
   private UdpWorkload() {}
 
-  static PointResult run(ExploreSettings settings, double value) throws InterruptedException {
-    Probe probe = new Probe(settings.messages(), Messages.BYTES);
+  static PointResult run(ExploreSettings settings, Workload.Messages workload, double value)
+      throws InterruptedException {
+    Messages messages = new Messages(workload.messageBytes());
+    Probe probe = new Probe(workload.count(), messages.size());
     AtomicBoolean running = new AtomicBoolean(true);
-    Duration patience = TcpWorkload.patience(settings, value);
+    Duration patience = settings.patience(value);
     UdpRelay.Builder builder = UdpRelay.builder().seed(settings.seed());
     try (UdpPeer echo = UdpPeer.bind(); UdpPeer client = UdpPeer.bind()) {
       settings.sweep().impairment(value).ifPresent(builder::upstream);
@@ -38,18 +40,23 @@ final class UdpWorkload {
           while (running.get()) {
             RecordedDatagram d = client.poll(POLL);
             if (d != null) {
-              probe.arrived(Messages.number(new String(d.bytes(), StandardCharsets.US_ASCII)), System.nanoTime());
+              int seq = messages.number(new String(d.bytes(), StandardCharsets.US_ASCII));
+              if (seq < 0) {
+                probe.garbled();
+              } else {
+                probe.arrived(seq, System.nanoTime());
+              }
             }
           }
         });
         try {
-          Pacer pacer = new Pacer(settings.interval());
-          for (int i = 0; i < settings.messages(); i++) {
+          Pacer pacer = new Pacer(workload.interval());
+          for (int i = 0; i < workload.count(); i++) {
             pacer.awaitSlot(i);
             probe.sent(i, System.nanoTime());
-            client.sendTo(relay.address(), Messages.bytes(i));
+            client.sendTo(relay.address(), messages.bytes(i));
           }
-          relay.awaitReceived(UdpDirection.UPSTREAM, settings.messages(), patience);
+          relay.awaitReceived(UdpDirection.UPSTREAM, workload.count(), patience);
           relay.awaitSettled(patience);
           UdpRelayStats up = relay.stats(UdpDirection.UPSTREAM);
           // Everything the relay let through comes back (the echo path is not impaired), unless the kernel drops it.
@@ -64,7 +71,7 @@ final class UdpWorkload {
     return probe.result("UDP", value);
   }
 
-  private static Thread daemon(String name, Runnable body) {
+  static Thread daemon(String name, Runnable body) {
     Thread thread = new Thread(body, name);
     thread.setDaemon(true);
     thread.start();

@@ -36,6 +36,35 @@ class ProbeTest {
   }
 
   @Test
+  void theShortLastChunkCountsOnlyItsOwnBytesAndIntactNeedsEveryMessage() {
+    Probe probe = new Probe(3, 1000, 2500);
+    for (int i = 0; i < 3; i++) {
+      probe.sent(i, 0);
+      probe.arrived(i, 1_000_000_000L);
+    }
+    Probe missing = new Probe(2, 10);
+    missing.sent(0, 0);
+    missing.sent(1, 0);
+    missing.arrived(1, 5);
+
+    assertThat(probe.result("TCP", 0).goodputBytesPerSecond()).isEqualTo(2500);
+    assertThat(probe.result("TCP", 0).intact()).isTrue();
+    assertThat(missing.result("UDP", 0).intact()).isFalse();
+    assertThat(missing.result("UDP", 0).outOfOrder()).isZero();
+  }
+
+  @Test
+  void aGarbledArrivalMeansNotIntact() {
+    Probe probe = new Probe(1, 11);
+    probe.sent(0, 0);
+    probe.arrived(0, 5);
+    probe.garbled();
+
+    assertThat(probe.result("TCP", 0).delivered()).isEqualTo(1);
+    assertThat(probe.result("TCP", 0).intact()).isFalse();
+  }
+
+  @Test
   void nothingArrivedMeansZeroesNotErrors() {
     Probe probe = new Probe(2, 10);
     probe.sent(0, 0);

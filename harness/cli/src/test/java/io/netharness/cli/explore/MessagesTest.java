@@ -1,0 +1,32 @@
+package io.netharness.cli.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+  @Test
+  void elevenBytesIsTheBareNumberedLine() {
+    assertThat(new Messages(11).text(42)).isEqualTo("msg-000042\n");
+  }
+
+  @Test
+  void longerMessagesArePaddedBeforeTheNewline() {
+    Messages messages = new Messages(16);
+
+    assertThat(messages.text(42)).isEqualTo("msg-000042.....\n");
+    assertThat(messages.bytes(7)).hasSize(16);
+    assertThat(messages.number("msg-000042.....")).isEqualTo(42);
+  }
+
+  @Test
+  void anythingButAnExactMessageIsNotOneOfOurs() {
+    Messages messages = new Messages(16);
+
+    assertThat(messages.number("msg-000042\n")).isEqualTo(-1);
+    assertThat(messages.number("msg-00004x.....\n")).isEqualTo(-1);
+    assertThat(messages.number("msg-000042....x\n")).isEqualTo(-1);
+    assertThat(messages.number("MSG-000042.....\n")).isEqualTo(-1);
+  }
+}
