@@ -5,7 +5,9 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,10 @@ final class Lane {
   private final DatagramFate fate;
   private final BitSet droppedIndices = new BitSet();
   private final List<Held> held = new ArrayList<>();
+  /** Delayed datagrams by due time: one sent now never overtakes one whose time has come (a timer can fire late). */
+  private final PriorityQueue<Delayed> delayedQueue =
+      new PriorityQueue<>(Comparator.comparingLong((Delayed d) -> d.due).thenComparingLong(d -> d.order));
+  private long delayedOrder;
   private long received;
   private long forwarded;
   private long dropped;
@@ -93,7 +99,7 @@ final class Lane {
       held.add(h);
       return;
     }
-    emit(content, copies, delayNanos, out, false);
+    emit(content, copies, delayNanos, fate.departureNanos(), out, false);
     overtake();
   }
 
@@ -127,24 +133,37 @@ final class Lane {
       timer.cancel(false);
     }
     pending--;
-    emit(h.content, h.copies, h.delayNanos, h.out, flush);
+    emit(h.content, h.copies, h.delayNanos, System.nanoTime() + h.delayNanos, h.out, flush);
   }
 
-  private void emit(ByteBuf content, int copies, long delayNanos, Output out, boolean flush) {
+  /**
+   * Sends now, or at {@code dueNanos} when delayed. The due time is on the clock the impairments
+   * used (the datagram's arrival plus its delays), so a rate limit's spacing keeps its order even if
+   * the event loop was held up between the two.
+   */
+  private void emit(ByteBuf content, int copies, long delayNanos, long dueNanos, Output out, boolean flush) {
     if (delayNanos <= 0) {
+      sendOverdue(System.nanoTime());
       send(content, copies, out, flush);
       return;
     }
     pending++;
-    ByteBuf kept = compact(content);
+    Delayed d = new Delayed(compact(content), copies, out, dueNanos, delayedOrder++);
+    delayedQueue.add(d);
     loop.schedule(() -> {
-      if (closed) {
-        kept.release();
-        return;
+      if (!closed) {
+        sendOverdue(Math.max(System.nanoTime(), d.due));
       }
+    }, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** Sends every delayed datagram due by {@code now}, earliest first. */
+  private void sendOverdue(long now) {
+    for (Delayed d = delayedQueue.peek(); d != null && d.due - now <= 0; d = delayedQueue.peek()) {
+      delayedQueue.poll();
       pending--;
-      send(kept, copies, out, true);
-    }, delayNanos, TimeUnit.NANOSECONDS);
+      send(d.content, d.copies, d.out, true);
+    }
   }
 
   private void send(ByteBuf content, int copies, Output out, boolean flush) {
@@ -186,7 +205,12 @@ final class Lane {
       h.content.release();
     }
     held.clear();
+    for (Delayed d; (d = delayedQueue.poll()) != null; ) {
+      d.content.release();
+    }
   }
+
+  private record Delayed(ByteBuf content, int copies, Output out, long due, long order) {}
 
   private static final class Held {
     final ByteBuf content;

@@ -79,6 +79,27 @@ class UdpRelayEffectsTest {
   }
 
   @Test
+  void aRateLimitNeverReordersEvenWhenDatagramsArriveAsFastAsItLetsThemOut() {
+    // arrivals paced at the rate itself: each one comes about when the previous one is due, which is
+    // when a late timer used to let the newcomer overtake it
+    try (UdpPeer target = UdpPeer.bind();
+         UdpRelay relay = UdpRelay.builder().target(target.address())
+             .upstream(Impairments.datagramsPerSecond(4_000)).start();
+         UdpPeer client = UdpPeer.bind()) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 400; i++) {
+        long due = start + i * 250_000L;
+        while (System.nanoTime() - due < 0) {
+          Thread.onSpinWait(); // pacing the sender, not waiting for a result
+        }
+        client.sendTo(relay.address(), Numbered.datagram(i, 4));
+      }
+      relay.awaitReceived(UdpDirection.UPSTREAM, 400, Numbered.WAIT);
+      assertThat(Numbered.arrived(target, relay)).isEqualTo(IntStream.range(0, 400).boxed().toList());
+    }
+  }
+
+  @Test
   void repliesGoBackToTheClientThatSent() {
     try (UdpPeer target = UdpPeer.bind();
          UdpRelay relay = UdpRelay.builder().target(target.address()).start();
