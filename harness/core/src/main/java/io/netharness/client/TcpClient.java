@@ -330,9 +330,8 @@ public final class TcpClient implements AutoCloseable {
       Await.until(left, () -> inbound.available() > 0 || inbound.ended(),
           () -> failure("expected the peer to close within " + Await.human(timeout) + " ("
               + transcript.bytesReceived() + " bytes received so far)"));
-      long available = inbound.available();
-      if (available > 0) {
-        sink.accept(inbound.take((int) Math.min(available, 1 << 20)));
+      if (inbound.available() > 0) {
+        sink.accept(inbound.takeChunk()); // one read at a time: handed over without a copy
       } else if (inbound.ended()) {
         return;
       }

@@ -109,6 +109,14 @@ public final class InboundBuffer {
     if (n > available) {
       throw new IllegalStateException("take(" + n + ") with only " + available + " available");
     }
+    byte[] first = chunks.peekFirst();
+    if (headOffset == 0 && first != null && first.length == n) {
+      // exactly one whole read: hand over its array, no copy (bulk reads are often exactly the size asked for)
+      chunks.removeFirst();
+      available -= n;
+      maybeResume();
+      return first;
+    }
     byte[] out = new byte[n];
     int filled = 0;
     while (filled < n) {
