@@ -71,6 +71,16 @@ public final class ProxyCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for every random choice (jitter, slicer sizes, toxicity, loss).")
   private @Nullable Long seed;
 
+  private volatile @Nullable AdminServer running;
+
+  /** Stops a running {@code call()} as Ctrl-C would: closes the API and every proxy. */
+  void stop() {
+    AdminServer server = running;
+    if (server != null) {
+      server.close();
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -112,16 +122,20 @@ public final class ProxyCommand implements Callable<Integer> {
           ? "; stop whatever holds the port, or pick another listen address (port 0 picks a free one)" : ""));
       return ExitCodes.USAGE;
     }
-    AdminServer running = server;
-    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "netharness-proxy-shutdown"));
-    out.println("netharness proxy: Toxiproxy API on " + running.url() + (seed == null ? "" : " (seed " + seed + ")"));
+    AdminServer started = server;
+    running = started;
+    out.println("netharness proxy: Toxiproxy API on " + started.url() + (seed == null ? "" : " (seed " + seed + ")"));
     for (var proxy : registry.proxies()) {
       out.println("  " + proxy.name() + ": " + proxy.listen() + " -> " + proxy.upstream());
     }
     added.forEach(line -> out.println("  " + line));
     out.println("Ctrl-C to stop.");
     out.flush();
-    running.awaitClose();
+    try (ShutdownHook hook = ShutdownHook.register("netharness-proxy-shutdown", started::close)) {
+      started.awaitClose();
+    } finally {
+      registry.close();
+    }
     return ExitCodes.OK;
   }
 

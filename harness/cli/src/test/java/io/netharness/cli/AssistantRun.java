@@ -48,8 +48,19 @@ final class AssistantRun {
     return NetHarness.commandLine(outWriter, errWriter, stdio).execute(args);
   }
 
+  /** Runs on a thread of its own: the common pool may have a single thread, which a command still running would keep. */
   CompletableFuture<Integer> start(String... args) {
-    return CompletableFuture.supplyAsync(() -> execute(args));
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(execute(args));
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }, "netharness-command-under-test");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
   }
 
   void type(String text) {

@@ -34,10 +34,10 @@ class ProxyCommandTest {
     Path config = dir.resolve("proxies.json");
     Files.writeString(config, "[{\"name\":\"db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:6379\"}]");
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new NetHarness());
+    ProxyCommand command = new ProxyCommand();
+    CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
-        () -> cli.execute("proxy", "--port", "0", "--config", config.toString()));
+    CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0", "--config", config.toString()));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C"));
     Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
     assertThat(url.find()).isTrue();
@@ -47,6 +47,8 @@ class ProxyCommandTest {
     assertThat(proxies).contains("\"name\":\"db\"").contains("\"upstream\":\"127.0.0.1:6379\"");
     assertThat(out.toString()).contains("db: 127.0.0.1:");
     assertThat(run).isNotDone();
+    command.stop();
+    assertThat(run.get(5, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
@@ -65,12 +67,16 @@ class ProxyCommandTest {
   void aToxicFromTheCommandLineActsOnTraffic() throws Exception {
     try (TcpServer echo = TcpServer.builder().behavior(Behaviors.echo()).build().start()) {
       StringWriter out = new StringWriter();
-      CommandLine cli = new CommandLine(new NetHarness());
+      StringWriter err = new StringWriter();
+      ProxyCommand command = new ProxyCommand();
+      CommandLine cli = new CommandLine(command);
       cli.setOut(new PrintWriter(out, true));
-      CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("proxy", "--port", "0",
+      cli.setErr(new PrintWriter(err, true));
+      CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0",
           "--listen", "127.0.0.1:0", "--upstream", HostPort.format(echo.address()), "--name", "echo",
           "--toxic", "limit_data:bytes=5", "--toxic", "echo/latency:latency=1,stream=upstream,name=slow"));
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C"));
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
+      assertThat(out.toString()).as("stderr: %s", err).contains("Ctrl-C");
       assertThat(out.toString())
           .contains("echo: toxic limit_data_downstream bytes=5")
           .contains("echo: toxic slow latency=1 jitter=0");
@@ -89,7 +95,18 @@ class ProxyCommandTest {
       assertThat(toxics).contains("\"name\":\"slow\"").contains("\"stream\":\"upstream\"")
           .contains("\"type\":\"limit_data\"");
       assertThat(run).isNotDone();
+      command.stop();
+      assertThat(run.get(5, TimeUnit.SECONDS)).isZero();
     }
+  }
+
+  /** On a thread of its own: the common pool may have a single thread, which a running proxy would keep. */
+  private static CompletableFuture<Integer> inBackground(java.util.function.Supplier<Integer> command) {
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> result.complete(command.get()), "netharness-proxy-under-test");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
   }
 
   @Test
