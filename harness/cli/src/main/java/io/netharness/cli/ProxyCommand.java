@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
  * netharness proxy --port 18474 --config proxies.json --seed 42
  * netharness proxy --listen 127.0.0.1:26379 --upstream 127.0.0.1:6379 \
  *     --toxic latency:latency=200,jitter=10 --toxic bandwidth:rate=64,stream=upstream
+ * netharness proxy toxic add bandwidth:rate=16        # on a running proxy: see ToxicCommand
  * }</pre>
  */
 @Command(
     name = "proxy",
     mixinStandardHelpOptions = true,
+    subcommands = ToxicCommand.class,
     description = {
       "Run the embedded fault proxy with a Toxiproxy-compatible HTTP API (a drop-in for toxiproxy-server).",
       "Existing Toxiproxy clients (toxiproxy-java, toxiproxy-cli, the Go and Node clients) work unchanged."

@@ -30,6 +30,11 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
 
   /** Parses and checks a spec; an {@link IllegalArgumentException}'s message names the option and the fix. */
   static ToxicOption parse(String spec) {
+    return parse(spec, "--toxic " + spec);
+  }
+
+  /** As {@link #parse(String)}; messages start with {@code label}, e.g. the option and the spec. */
+  static ToxicOption parse(String spec, String label) {
     String text = spec.strip();
     int colon = text.indexOf(':');
     String head = colon < 0 ? text : text.substring(0, colon);
@@ -38,10 +43,10 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
     String proxy = slash < 0 ? null : head.substring(0, slash).strip();
     String type = (slash < 0 ? head : head.substring(slash + 1)).strip().toLowerCase(Locale.ROOT);
     if (proxy != null && proxy.isEmpty()) {
-      throw bad(spec, "the proxy name before '/' is empty");
+      throw bad(label, "the proxy name before '/' is empty");
     }
     if (!Toxics.TYPES.contains(type)) {
-      throw bad(spec, "unknown toxic type \"" + type + "\"; use one of " + String.join(", ", Toxics.TYPES));
+      throw bad(label, "unknown toxic type \"" + type + "\"; use one of " + String.join(", ", Toxics.TYPES));
     }
     Set<String> known = Toxics.fromAttributes(type, Map.of()).attributes().keySet();
     Map<String, BigDecimal> attributes = new LinkedHashMap<>();
@@ -51,37 +56,37 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
     for (String pair : tail.isBlank() ? new String[0] : tail.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw bad(spec, "\"" + pair.strip() + "\" is not key=value");
+        throw bad(label, "\"" + pair.strip() + "\" is not key=value");
       }
       String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = pair.substring(eq + 1).strip();
       switch (key) {
         case "stream" -> {
           if (!value.equalsIgnoreCase("upstream") && !value.equalsIgnoreCase("downstream")) {
-            throw bad(spec, "stream must be upstream or downstream, not \"" + value + "\"");
+            throw bad(label, "stream must be upstream or downstream, not \"" + value + "\"");
           }
           stream = value.toLowerCase(Locale.ROOT);
         }
         case "toxicity" -> {
-          toxicity = number(spec, key, value);
+          toxicity = number(label, key, value);
           if (toxicity.signum() < 0 || toxicity.compareTo(BigDecimal.ONE) > 0) {
-            throw bad(spec, "toxicity is a probability from 0 to 1, not " + value);
+            throw bad(label, "toxicity is a probability from 0 to 1, not " + value);
           }
         }
         case "name" -> {
           if (value.isEmpty()) {
-            throw bad(spec, "name is empty");
+            throw bad(label, "name is empty");
           }
           name = value;
         }
         default -> {
           if (!known.contains(key)) {
-            throw bad(spec, type + " has no attribute \"" + key + "\"; its attributes are "
+            throw bad(label, type + " has no attribute \"" + key + "\"; its attributes are "
                 + (known.isEmpty() ? "none" : String.join(", ", known)) + " (and " + String.join(", ", GENERAL_KEYS) + ")");
           }
-          BigDecimal n = number(spec, key, value);
+          BigDecimal n = number(label, key, value);
           if (n.signum() < 0) {
-            throw bad(spec, key + " cannot be negative (" + value + ")");
+            throw bad(label, key + " cannot be negative (" + value + ")");
           }
           attributes.put(key, n);
         }
@@ -107,15 +112,15 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
     return body.toString();
   }
 
-  private static BigDecimal number(String spec, String key, String value) {
+  private static BigDecimal number(String label, String key, String value) {
     try {
       return new BigDecimal(value);
     } catch (NumberFormatException e) {
-      throw bad(spec, key + " must be a number, not \"" + value + "\" (units are Toxiproxy's: ms, KB/s, bytes)");
+      throw bad(label, key + " must be a number, not \"" + value + "\" (units are Toxiproxy's: ms, KB/s, bytes)");
     }
   }
 
-  private static IllegalArgumentException bad(String spec, String problem) {
-    return new IllegalArgumentException("--toxic " + spec + ": " + problem + ". Format: " + FORMAT);
+  private static IllegalArgumentException bad(String label, String problem) {
+    return new IllegalArgumentException(label + ": " + problem + ". Format: " + FORMAT);
   }
 }
