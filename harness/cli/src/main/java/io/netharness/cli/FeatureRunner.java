@@ -38,7 +38,7 @@ final class FeatureRunner {
       warnAboutMissingGlue(request.extraGlue(), loader, err);
       byte status;
       if (request.liveProgress() && !request.dryRun()) {
-        Main.run(countingArgv(request, console.id()), loader);
+        runConsole.expectScenarios(ScenarioCount.of(request.featurePaths(), request.tags()));
         status = runClearingLiveLine(runConsole, argv(request, reportDir, console.id()), loader);
       } else {
         status = Main.run(argv(request, reportDir, console.id()), loader);
@@ -47,6 +47,7 @@ final class FeatureRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      runConsole.stopLiveLine(); // also when Cucumber threw before the end of the run
       out.flush();
     }
   }
@@ -55,8 +56,8 @@ final class FeatureRunner {
   private static byte runClearingLiveLine(RunConsole console, String[] argv, ClassLoader loader) {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    System.setOut(console.clearingLiveLine(out));
-    System.setErr(console.clearingLiveLine(err));
+    System.setOut(console.clearingLiveLine(out, Terminal.stdoutCharset()));
+    System.setErr(console.clearingLiveLine(err, Terminal.stderrCharset()));
     try {
       return Main.run(argv, loader);
     } finally {
@@ -90,28 +91,6 @@ final class FeatureRunner {
     plugin(argv, "junit", reportDir.resolve(JUNIT));
     plugin(argv, "json", reportDir.resolve(JSON));
     plugin(argv, "message", reportDir.resolve(MESSAGES));
-    argv.addAll(request.featurePaths());
-    return argv.toArray(String[]::new);
-  }
-
-  /** A dry run that only counts the scenarios the real run will start, for the live line's "n of N". */
-  static String[] countingArgv(RunRequest request, String consoleId) {
-    List<String> argv = new ArrayList<>();
-    argv.add("--glue");
-    argv.add(BUILT_IN_GLUE);
-    for (String glue : request.extraGlue()) {
-      argv.add("--glue");
-      argv.add(glue);
-    }
-    if (request.tags() != null) {
-      argv.add("--tags");
-      argv.add(request.tags());
-    }
-    argv.add("--dry-run");
-    argv.add("--monochrome");
-    argv.add("--no-summary");
-    argv.add("--plugin");
-    argv.add(ScenarioCounter.class.getName() + ":" + consoleId);
     argv.addAll(request.featurePaths());
     return argv.toArray(String[]::new);
   }

@@ -72,21 +72,81 @@ final class LiveLine implements AutoCloseable {
     ticker.shutdownNow();
   }
 
-  private String cut(String line) {
-    int columns = width - 1;
-    if (line.codePointCount(0, line.length()) <= columns) {
-      return line;
+  /**
+   * The line cut to the terminal's width, measured as a terminal shows it: colour codes take no room, East Asian
+   * wide characters take two columns. A cut line ends with "…" and a colour reset.
+   */
+  String cut(String line) {
+    int room = width - 1;
+    StringBuilder shown = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < line.length(); ) {
+      if (line.charAt(i) == '\u001B') {
+        int end = line.indexOf('m', i);
+        end = end < 0 ? line.length() - 1 : end;
+        shown.append(line, i, end + 1);
+        i = end + 1;
+        continue;
+      }
+      int codePoint = line.codePointAt(i);
+      int columns = columns(codePoint);
+      if (used + columns > room - 1 && hasMoreVisible(line, i + Character.charCount(codePoint))) {
+        return shown.append('…').append("\u001B[0m").toString();
+      }
+      if (used + columns > room) {
+        return shown.append("\u001B[0m").toString();
+      }
+      shown.appendCodePoint(codePoint);
+      used += columns;
+      i += Character.charCount(codePoint);
     }
-    return line.substring(0, line.offsetByCodePoints(0, columns - 1)) + "…";
+    return shown.toString();
   }
 
-  /** Terminal width from {@code COLUMNS}, else 100. */
+  private static boolean hasMoreVisible(String line, int from) {
+    for (int i = from; i < line.length(); i++) {
+      if (line.charAt(i) == '\u001B') {
+        int end = line.indexOf('m', i);
+        i = end < 0 ? line.length() : end;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Columns a code point takes in a terminal: 2 for East Asian wide and fullwidth forms and emoji, else 1. */
+  static int columns(int codePoint) {
+    boolean wide = (codePoint >= 0x1100 && codePoint <= 0x115F) || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
+        || (codePoint >= 0xAC00 && codePoint <= 0xD7A3) || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+        || (codePoint >= 0xFE30 && codePoint <= 0xFE4F) || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+        || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6) || (codePoint >= 0x1F300 && codePoint <= 0x1F64F)
+        || (codePoint >= 0x1F900 && codePoint <= 0x1F9FF) || (codePoint >= 0x20000 && codePoint <= 0x3FFFD);
+    return wide ? 2 : 1;
+  }
+
+  /** The terminal's width: {@code COLUMNS} if exported, else what {@code stty size} says of the terminal, else 80. */
   static int terminalWidth() {
     try {
       String columns = System.getenv("COLUMNS");
-      return columns == null ? 100 : Integer.parseInt(columns.strip());
+      if (columns != null && !columns.isBlank()) {
+        return Integer.parseInt(columns.strip());
+      }
     } catch (NumberFormatException e) {
-      return 100;
+      // fall through to stty
     }
+    try {
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+          .redirectErrorStream(true).start();
+      String answer = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && answer.matches("\\d+ \\d+")) {
+        return Integer.parseInt(answer.split(" ")[1]);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // no stty or no terminal (Windows, a pipe): the default
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 80;
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,7 @@ public final class ProgressReporter implements ConcurrentEventListener {
   private volatile Instant startedAt = Instant.now();
   private final AtomicInteger scenariosStarted = new AtomicInteger();
   private final Map<UUID, Integer> scenarioNumbers = new ConcurrentHashMap<>();
-  private volatile @Nullable CurrentStep current;
-  private volatile @Nullable LiveLine liveLine;
+  private final AtomicReference<@Nullable CurrentStep> current = new AtomicReference<>();
 
   /** What the live line shows: the latest step to start, in which scenario. */
   private record CurrentStep(int number, String scenario, String step, Instant since) {}
@@ -60,31 +60,29 @@ public final class ProgressReporter implements ConcurrentEventListener {
   private void runStarted(TestRunStarted event) {
     startedAt = event.getInstant();
     if (console.live()) {
-      LiveLine line = new LiveLine(console.out(), LiveLine.terminalWidth(), this::liveText);
-      liveLine = line;
-      console.showing(line);
+      console.showing(new LiveLine(console.out(), LiveLine.terminalWidth(), this::liveText));
     }
   }
 
   private void scenarioStarted(TestCaseStarted event) {
     int number = scenariosStarted.incrementAndGet();
     scenarioNumbers.put(event.getTestCase().getId(), number);
-    current = new CurrentStep(number, name(event.getTestCase()), "", event.getInstant());
-    refreshLiveLine();
+    current.set(new CurrentStep(number, name(event.getTestCase()), "", event.getInstant()));
+    console.refreshLiveLine();
   }
 
   private void stepStarted(TestStepStarted event) {
     if (event.getTestStep() instanceof PickleStepTestStep step) {
       int number = scenarioNumbers.getOrDefault(event.getTestCase().getId(), scenariosStarted.get());
-      current = new CurrentStep(number, name(event.getTestCase()),
-          step.getStep().getKeyword().strip() + " " + step.getStep().getText(), event.getInstant());
-      refreshLiveLine();
+      current.set(new CurrentStep(number, name(event.getTestCase()),
+          step.getStep().getKeyword().strip() + " " + step.getStep().getText(), event.getInstant()));
+      console.refreshLiveLine();
     }
   }
 
   /** {@code [12/62] 14s Bandwidth 64 KB/s › When the client sends 1 MiB}; empty between scenarios. */
   String liveText() {
-    CurrentStep now = current;
+    CurrentStep now = current.get();
     if (now == null) {
       return "";
     }
@@ -93,20 +91,6 @@ public final class ProgressReporter implements ConcurrentEventListener {
     long seconds = Duration.between(now.since(), Instant.now()).toSeconds();
     return console.style().cyan(counter) + (seconds >= 1 ? console.style().dim(" " + seconds + "s") : "") + " "
         + now.scenario() + (now.step().isEmpty() ? "" : " › " + now.step());
-  }
-
-  private void refreshLiveLine() {
-    LiveLine line = liveLine;
-    if (line != null) {
-      line.refresh();
-    }
-  }
-
-  private void clearLiveLine() {
-    LiveLine line = liveLine;
-    if (line != null) {
-      line.clear();
-    }
   }
 
   private void stepFinished(TestStepFinished event) {
@@ -134,31 +118,27 @@ public final class ProgressReporter implements ConcurrentEventListener {
     };
     String problem = problems.remove(scenario.getId());
     Integer number = scenarioNumbers.remove(scenario.getId());
-    CurrentStep now = current;
+    CurrentStep now = current.get();
     if (now != null && number != null && now.number() == number) {
-      current = null;
+      current.compareAndSet(now, null); // another scenario's newer step stays
     }
     PrintWriter out = console.out();
     synchronized (out) {
-      clearLiveLine();
+      console.clearLiveLine();
       out.println(line);
       if (problem != null) {
         out.println(indent(status == Status.FAILED ? style.red(problem) : style.yellow(problem)));
       }
       out.flush();
     }
-    refreshLiveLine();
+    console.refreshLiveLine();
   }
 
   private void runFinished(TestRunFinished event) {
     Duration elapsed = Duration.between(startedAt, event.getInstant());
     Throwable runError = event.getResult().getError();
     PrintWriter out = console.out();
-    LiveLine line = liveLine;
-    if (line != null) {
-      console.showing(null);
-      line.close();
-    }
+    console.stopLiveLine();
     synchronized (out) {
       if (runError != null) {
         out.println(console.style().red("Run failed: " + ErrorHandlers.describe(runError)));

@@ -74,9 +74,11 @@ public final class ProxyCommand implements Callable<Integer> {
   private @Nullable Long seed;
 
   private volatile @Nullable AdminServer running;
+  private volatile boolean stopRequested;
 
-  /** Stops a running {@code call()} as Ctrl-C would: closes the API and every proxy. */
+  /** Stops {@code call()} as Ctrl-C would: closes the API and every proxy (at once if asked before it started). */
   void stop() {
+    stopRequested = true;
     AdminServer server = running;
     if (server != null) {
       server.close();
@@ -126,6 +128,9 @@ public final class ProxyCommand implements Callable<Integer> {
     }
     AdminServer started = server;
     running = started;
+    if (stopRequested) {
+      started.close();
+    }
     out.println("netharness proxy: Toxiproxy API on " + started.url() + (seed == null ? "" : " (seed " + seed + ")"));
     for (var proxy : registry.proxies()) {
       out.println("  " + proxy.name() + ": " + proxy.listen() + " -> " + proxy.upstream());
@@ -133,7 +138,10 @@ public final class ProxyCommand implements Callable<Integer> {
     added.forEach(line -> out.println("  " + line));
     out.println("Ctrl-C to stop.");
     out.flush();
-    try (ShutdownHook hook = ShutdownHook.register("netharness-proxy-shutdown", started::close)) {
+    try (ShutdownHook hook = ShutdownHook.register("netharness-proxy-shutdown", () -> {
+      started.close();
+      registry.close(); // the proxies close their connections before the JVM halts
+    })) {
       started.awaitClose();
     } finally {
       registry.close();

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,13 +39,13 @@ final class RunConsole {
     return live;
   }
 
-  /** How many scenarios the run will start, counted by a dry run first; 0 when not counted. */
+  /** How many scenarios the run will start ({@link ScenarioCount}); 0 when it cannot tell. */
   int expectedScenarios() {
     return expectedScenarios.get();
   }
 
-  void expectScenario() {
-    expectedScenarios.incrementAndGet();
+  void expectScenarios(int count) {
+    expectedScenarios.set(count);
   }
 
   /** The live line being drawn, so that other output can clear it first. */
@@ -52,7 +53,14 @@ final class RunConsole {
     this.liveLine = line;
   }
 
-  /** Removes the live line, if one is drawn, before something else is printed. */
+  void refreshLiveLine() {
+    LiveLine line = liveLine;
+    if (line != null) {
+      line.refresh();
+    }
+  }
+
+  /** Removes the live line, if one is drawn, so that a whole line can be printed; call under {@link #out()}'s lock. */
   void clearLiveLine() {
     LiveLine line = liveLine;
     if (line != null) {
@@ -60,24 +68,39 @@ final class RunConsole {
     }
   }
 
+  /** Stops the live line for good (the run is over, or failed). */
+  void stopLiveLine() {
+    LiveLine line = liveLine;
+    liveLine = null;
+    if (line != null) {
+      line.close();
+    }
+  }
+
   /**
-   * {@code stream} with the live line cleared before each write: for System.out and System.err while a run draws
-   * one, so that what steps print starts on a line of its own.
+   * {@code stream} with the live line cleared before each write, in one step under the progress output's lock (the
+   * lock the live line is drawn under): for System.out and System.err while a run draws one, so that what steps
+   * print starts on a line of its own.
    */
-  PrintStream clearingLiveLine(PrintStream stream) {
+  PrintStream clearingLiveLine(PrintStream stream, Charset charset) {
     return new PrintStream(new FilterOutputStream(stream) {
       @Override
       public void write(int b) throws IOException {
-        clearLiveLine();
-        out.write(b);
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        clearLiveLine();
-        out.write(b, off, len);
+        synchronized (RunConsole.this.out) {
+          LiveLine line = liveLine;
+          if (line != null) {
+            line.clear();
+          }
+          stream.write(b, off, len);
+          stream.flush();
+        }
       }
-    }, true);
+    }, true, charset);
   }
 
   PrintWriter out() {

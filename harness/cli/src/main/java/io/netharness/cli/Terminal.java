@@ -58,6 +58,10 @@ final class Terminal {
     return charset("stdout.encoding");
   }
 
+  static Charset stderrCharset() {
+    return charset("stderr.encoding");
+  }
+
   private static Charset charset(String property) {
     for (String name : new String[] {property, "sun." + property, "native.encoding"}) {
       String value = System.getProperty(name);

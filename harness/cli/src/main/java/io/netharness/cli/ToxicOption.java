@@ -53,13 +53,18 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
     String stream = null;
     BigDecimal toxicity = null;
     String name = null;
-    for (String pair : tail.isBlank() ? new String[0] : tail.split(",")) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (String pair : tail.isBlank() ? new String[0] : tail.split(",", -1)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw bad(label, "\"" + pair.strip() + "\" is not key=value");
+        throw bad(label, pair.isBlank() ? "an empty key=value (two commas, or one at the end?)"
+            : "\"" + pair.strip() + "\" is not key=value");
       }
       String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = pair.substring(eq + 1).strip();
+      if (!seen.add(key)) {
+        throw bad(label, key + " is given twice");
+      }
       switch (key) {
         case "stream" -> {
           if (!value.equalsIgnoreCase("upstream") && !value.equalsIgnoreCase("downstream")) {

@@ -38,16 +38,19 @@ class ProxyCommandTest {
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
     CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0", "--config", config.toString()));
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C"));
-    Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
-    assertThat(url.find()).isTrue();
-    HttpClient http = HttpClient.newHttpClient();
-    String proxies = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/proxies")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(proxies).contains("\"name\":\"db\"").contains("\"upstream\":\"127.0.0.1:6379\"");
-    assertThat(out.toString()).contains("db: 127.0.0.1:");
-    assertThat(run).isNotDone();
-    command.stop();
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
+      Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      String proxies = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/proxies")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(proxies).contains("\"name\":\"db\"").contains("\"upstream\":\"127.0.0.1:6379\"");
+      assertThat(out.toString()).contains("db: 127.0.0.1:");
+      assertThat(run).isNotDone();
+    } finally {
+      command.stop();
+    }
     assertThat(run.get(5, TimeUnit.SECONDS)).isZero();
   }
 
@@ -75,27 +78,30 @@ class ProxyCommandTest {
       CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0",
           "--listen", "127.0.0.1:0", "--upstream", HostPort.format(echo.address()), "--name", "echo",
           "--toxic", "limit_data:bytes=5", "--toxic", "echo/latency:latency=1,stream=upstream,name=slow"));
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
-      assertThat(out.toString()).as("stderr: %s", err).contains("Ctrl-C");
-      assertThat(out.toString())
-          .contains("echo: toxic limit_data_downstream bytes=5")
-          .contains("echo: toxic slow latency=1 jitter=0");
-      Matcher listen = Pattern.compile("echo: (127\\.0\\.0\\.1:\\d+) -> ").matcher(out.toString());
-      assertThat(listen.find()).isTrue();
-      try (TcpClient client = TcpClient.connect(HostPort.parse(listen.group(1)))) {
-        client.sendText("hello, world", StandardCharsets.US_ASCII);
-        assertThat(new String(client.receiveUntilEnd(Duration.ofSeconds(5)), StandardCharsets.US_ASCII))
-            .isEqualTo("hello");
+      try {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
+        assertThat(out.toString()).as("stderr: %s", err).contains("Ctrl-C");
+        assertThat(out.toString())
+            .contains("echo: toxic limit_data_downstream bytes=5")
+            .contains("echo: toxic slow latency=1 jitter=0");
+        Matcher listen = Pattern.compile("echo: (127\\.0\\.0\\.1:\\d+) -> ").matcher(out.toString());
+        assertThat(listen.find()).isTrue();
+        try (TcpClient client = TcpClient.connect(HostPort.parse(listen.group(1)))) {
+          client.sendText("hello, world", StandardCharsets.US_ASCII);
+          assertThat(new String(client.receiveUntilEnd(Duration.ofSeconds(5)), StandardCharsets.US_ASCII))
+              .isEqualTo("hello");
+        }
+        Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
+        assertThat(url.find()).isTrue();
+        String toxics = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(url.group(1) + "/proxies/echo/toxics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(toxics).contains("\"name\":\"slow\"").contains("\"stream\":\"upstream\"")
+            .contains("\"type\":\"limit_data\"");
+        assertThat(run).isNotDone();
+      } finally {
+        command.stop();
       }
-      Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
-      assertThat(url.find()).isTrue();
-      String toxics = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url.group(1) + "/proxies/echo/toxics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      assertThat(toxics).contains("\"name\":\"slow\"").contains("\"stream\":\"upstream\"")
-          .contains("\"type\":\"limit_data\"");
-      assertThat(run).isNotDone();
-      command.stop();
       assertThat(run.get(5, TimeUnit.SECONDS)).isZero();
     }
   }

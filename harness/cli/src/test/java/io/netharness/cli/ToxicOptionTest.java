@@ -3,8 +3,11 @@ package io.netharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ToxicOptionTest {
 
   @Test
@@ -44,5 +47,8 @@ class ToxicOptionTest {
     assertThatThrownBy(() -> ToxicOption.parse("latency:stream=both")).hasMessageContaining("upstream or downstream");
     assertThatThrownBy(() -> ToxicOption.parse("latency:latency")).hasMessageContaining("\"latency\" is not key=value");
     assertThatThrownBy(() -> ToxicOption.parse("/latency")).hasMessageContaining("proxy name before '/' is empty");
+    assertThatThrownBy(() -> ToxicOption.parse("latency:latency=1,latency=2")).hasMessageContaining("latency is given twice");
+    assertThatThrownBy(() -> ToxicOption.parse("latency:latency=1,")).hasMessageContaining("an empty key=value");
+    assertThatThrownBy(() -> ToxicOption.parse("latency:latency=1,,jitter=2")).hasMessageContaining("an empty key=value");
   }
 }

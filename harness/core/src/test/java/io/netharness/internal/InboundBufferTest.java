@@ -3,8 +3,11 @@ package io.netharness.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class InboundBufferTest {
   private final AtomicInteger pauses = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();

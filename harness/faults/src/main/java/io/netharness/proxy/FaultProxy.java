@@ -6,12 +6,15 @@ import io.netharness.internal.Connect;
 import io.netharness.internal.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
@@ -48,11 +51,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultProxy implements ProxyControl {
   /** Reads grow to 256 KiB under bulk traffic (Netty's default stops at 64 KiB): fewer, larger syscalls. */
-  private static final io.netty.channel.RecvByteBufAllocator READS =
-      new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024);
+  private static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024);
   /** A destination stays writable up to 512 KiB queued, so bulk reads do not stop and start at 64 KiB. */
-  private static final io.netty.channel.WriteBufferWaterMark WATER_MARK =
-      new io.netty.channel.WriteBufferWaterMark(256 * 1024, 512 * 1024);
+  private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 512 * 1024);
   private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
 
   private final String name;

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The file workload over UDP: one datagram per chunk (its number, then its bytes), sent back to
- * back from a client, through a {@link UdpRelay}, to a receiving peer; the swept impairment sits
+ * back in windows of 64 (each once the relay took the one before) from a client, through a
+ * {@link UdpRelay}, to a receiving peer; the swept impairment sits
  * on the way there (upstream). Intact means every chunk arrived and, put back in number order,
  * they hash to the file's SHA-256.
  */
 final class UdpFileTransfer {
   private static final Duration POLL = Duration.ofMillis(20);
+  /** Datagrams sent before waiting for the relay to take them: 64 KiB, well inside a default socket buffer. */
+  private static final int WINDOW = 64;
 
   private UdpFileTransfer() {}
 
@@ -42,9 +45,19 @@ final class UdpFileTransfer {
         }
       });
       try {
+        boolean pacing = true;
         for (int i = 0; i < file.chunks(); i++) {
           probe.sent(i, System.nanoTime());
           client.sendTo(relay.address(), file.datagram(i));
+          if (pacing && (i + 1) % WINDOW == 0) {
+            // let the relay take each window before the next, so the socket buffer in front of it never overflows
+            // and what is lost is what the impairment drops
+            try {
+              relay.awaitReceived(UdpDirection.UPSTREAM, i + 1, patience);
+            } catch (HarnessException e) {
+              pacing = false; // the kernel dropped some anyway: send the rest as it comes
+            }
+          }
         }
         try {
           relay.awaitReceived(UdpDirection.UPSTREAM, file.chunks(), patience);
