@@ -1,5 +1,6 @@
 package io.netharness.internal;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
@@ -7,6 +8,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -14,10 +16,13 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.util.Locale;
 
 /**
@@ -28,6 +33,7 @@ import java.util.Locale;
 public final class Transports {
   private static final boolean NATIVE = chooseNative();
   private static final EventLoopGroup GROUP = newGroup();
+  private static final boolean REUSE_PORT = reusePortSupported();
 
   private Transports() {}
 
@@ -58,6 +64,37 @@ public final class Transports {
 
   public static Class<? extends DatagramChannel> datagramChannel() {
     return NATIVE ? EpollDatagramChannel.class : NioDatagramChannel.class;
+  }
+
+  /**
+   * Whether server sockets can share a port with SO_REUSEPORT (Linux): a port can then be handed from one
+   * listening socket to another without a moment in which it is free.
+   */
+  public static boolean portHandOff() {
+    return REUSE_PORT;
+  }
+
+  /** Sets SO_REUSEPORT on a server bootstrap's listener where {@link #portHandOff()} holds. */
+  public static ServerBootstrap sharingPort(ServerBootstrap bootstrap) {
+    if (REUSE_PORT) {
+      if (NATIVE) {
+        bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+      } else {
+        bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+      }
+    }
+    return bootstrap;
+  }
+
+  private static boolean reusePortSupported() {
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+      return false; // elsewhere SO_REUSEPORT means something else (BSD, macOS) or does not exist (Windows)
+    }
+    try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+      return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean chooseNative() {

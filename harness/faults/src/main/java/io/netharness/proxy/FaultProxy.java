@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,12 +188,63 @@ public final class FaultProxy implements ProxyControl {
   }
 
   public synchronized void connectFault(ConnectFault fault) {
+    ConnectFault old = connectFault;
     connectFault = fault;
     if (!enabled || closed) {
       return;
     }
-    unbind();
-    bind();
+    if (listener != null && acceptsOnListener(old) && acceptsOnListener(fault)) {
+      return; // a slow open acts when a connection is accepted: the listener stays
+    }
+    handOverPort();
+  }
+
+  private static boolean acceptsOnListener(ConnectFault fault) {
+    return !(fault instanceof ConnectFault.Refuse) && !(fault instanceof ConnectFault.Blackhole);
+  }
+
+  /**
+   * Moves the port from what holds it now (listener, placeholder or blackhole) to what the connect fault needs.
+   * Where SO_REUSEPORT allows, the new holder binds before the old one closes, so there is no moment in which
+   * the port is free and an outgoing connection could be given it as its local port (which made the rebind fail).
+   */
+  private void handOverPort() {
+    Channel oldListener = listener;
+    List<AutoCloseable> oldSockets = List.copyOf(blackholeSockets);
+    listener = null;
+    blackholeSockets.clear();
+    Runnable closeOld = new Runnable() {
+      private boolean done;
+
+      @Override
+      public void run() {
+        if (!done) {
+          done = true;
+          if (oldListener != null) {
+            oldListener.close().syncUninterruptibly();
+          }
+          closeQuietly(oldSockets);
+        }
+      }
+    };
+    RuntimeException sharingRefused = null;
+    if (Transports.portHandOff()) {
+      try {
+        bind(closeOld);
+        return;
+      } catch (RuntimeException e) {
+        sharingRefused = e; // the old holder did not share the port after all: free it first, as below
+      }
+    }
+    closeOld.run();
+    try {
+      bind(() -> {});
+    } catch (RuntimeException e) {
+      if (sharingRefused != null) {
+        e.addSuppressed(sharingRefused);
+      }
+      throw e;
+    }
   }
 
   public ConnectFault connectFault() {
@@ -369,16 +421,22 @@ public final class FaultProxy implements ProxyControl {
 
 
   private void bind() {
+    bind(() -> {});
+  }
+
+  /** Binds what the connect fault needs; {@code thenCloseOld} runs once it holds the port. */
+  private void bind(Runnable thenCloseOld) {
     InetSocketAddress address = boundAddress != null ? boundAddress : HostPort.parse(listen);
     if (connectFault instanceof ConnectFault.Refuse) {
       boundAddress = reservePort(address);
+      thenCloseOld.run();
       return;
     }
     if (connectFault instanceof ConnectFault.Blackhole) {
-      boundAddress = blackhole(address);
+      boundAddress = blackhole(address, thenCloseOld);
       return;
     }
-    ChannelFuture bind = new ServerBootstrap()
+    ChannelFuture bind = Transports.sharingPort(new ServerBootstrap())
         .group(Transports.group())
         .channel(Transports.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
@@ -403,6 +461,7 @@ public final class FaultProxy implements ProxyControl {
     }
     listener = bind.channel();
     boundAddress = (InetSocketAddress) listener.localAddress();
+    thenCloseOld.run();
   }
 
   private void unbind() {
@@ -410,21 +469,39 @@ public final class FaultProxy implements ProxyControl {
       listener.close().syncUninterruptibly();
       listener = null;
     }
-    for (AutoCloseable c : blackholeSockets) {
+    closeQuietly(blackholeSockets);
+    blackholeSockets.clear();
+  }
+
+  /** Binds without listening, so the port is ours but connects are refused. */
+  /** SO_REUSEPORT on a placeholder or blackhole socket, so it can take the port over from the listener. */
+  private static void sharePort(Socket socket) throws IOException {
+    if (Transports.portHandOff()) {
+      socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    }
+  }
+
+  private static void sharePort(ServerSocket socket) throws IOException {
+    if (Transports.portHandOff()) {
+      socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    }
+  }
+
+  private static void closeQuietly(List<AutoCloseable> sockets) {
+    for (AutoCloseable c : sockets) {
       try {
         c.close();
       } catch (Exception ignored) {
         // closing a socket we own; nothing to report
       }
     }
-    blackholeSockets.clear();
   }
 
-  /** Binds without listening, so the port is ours but connects are refused. */
   private InetSocketAddress reservePort(InetSocketAddress address) {
     try {
       Socket placeholder = new Socket();
       placeholder.setReuseAddress(true);
+      sharePort(placeholder);
       placeholder.bind(address);
       blackholeSockets.add(placeholder);
       return new InetSocketAddress(address.getAddress(), placeholder.getLocalPort());
@@ -433,13 +510,18 @@ public final class FaultProxy implements ProxyControl {
     }
   }
 
-  /** Listens with a backlog of one and fills it, so the kernel drops further SYNs. */
-  private InetSocketAddress blackhole(InetSocketAddress address) {
+  /**
+   * Listens with a backlog of one and fills it, so the kernel drops further SYNs. The old holder closes before the
+   * fillers connect, so none of them is accepted by it instead.
+   */
+  private InetSocketAddress blackhole(InetSocketAddress address, Runnable thenCloseOld) {
     try {
       ServerSocket full = new ServerSocket();
       full.setReuseAddress(true);
+      sharePort(full);
       full.bind(address, 1);
       blackholeSockets.add(full);
+      thenCloseOld.run();
       InetSocketAddress bound = new InetSocketAddress(address.getAddress(), full.getLocalPort());
       for (int i = 0; i < 3; i++) {
         java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();

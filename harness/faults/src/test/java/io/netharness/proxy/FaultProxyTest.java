@@ -224,6 +224,43 @@ class FaultProxyTest {
   }
 
   @Test
+  void changingTheConnectFaultNeverLetsGoOfThePort() throws Exception {
+    // the port used to be closed and bound again: in between, an outgoing connection could be given it as its
+    // local port, and the proxy then failed to listen; a thread trying to bind it meanwhile shows any such gap
+    InetSocketAddress address = proxy.address();
+    java.util.concurrent.atomic.AtomicInteger grabbed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread thief = new Thread(() -> {
+      while (changing.get()) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+          s.setReuseAddress(false); // binds only a port that nothing holds, in any state
+          s.bind(address);
+          grabbed.incrementAndGet();
+        } catch (java.io.IOException expected) {
+          // held by the proxy, as it should be
+        }
+      }
+    }, "port-thief");
+    thief.start();
+    try {
+      for (int i = 0; i < 50; i++) {
+        proxy.connectFault(ConnectFault.refuse());
+        proxy.connectFault(ConnectFault.slowOpen(Duration.ofMillis(1)));
+        proxy.connectFault(ConnectFault.none());
+      }
+    } finally {
+      changing.set(false);
+      thief.join();
+    }
+    assertThat(grabbed).as("binds that found the proxy's port free").hasValue(0);
+    assertThat(proxy.address()).isEqualTo(address);
+    try (TcpClient client = TcpClient.connect(address)) {
+      client.sendText("still here", UTF_8);
+      client.expectText("still here", UTF_8, WAIT);
+    }
+  }
+
+  @Test
   void upstreamDownMeansAcceptedThenClosed() {
     int deadPort;
     try (TcpServer gone = TcpServer.builder().build().start()) {
