@@ -6,8 +6,10 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,7 @@ final class Lane {
   private final PriorityQueue<Delayed> delayedQueue =
       new PriorityQueue<>(Comparator.comparingLong((Delayed d) -> d.due).thenComparingLong(d -> d.order));
   private long delayedOrder;
+  private final Set<ScheduledFuture<?>> delayTimers = new HashSet<>();
   private long received;
   private long forwarded;
   private long dropped;
@@ -150,11 +153,14 @@ final class Lane {
     pending++;
     Delayed d = new Delayed(compact(content), copies, out, dueNanos, delayedOrder++);
     delayedQueue.add(d);
-    loop.schedule(() -> {
+    ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
+    timer[0] = loop.schedule(() -> {
+      delayTimers.remove(timer[0]);
       if (!closed) {
         sendOverdue(Math.max(System.nanoTime(), d.due));
       }
     }, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    delayTimers.add(timer[0]);
   }
 
   /** Sends every delayed datagram due by {@code now}, earliest first. */
@@ -208,6 +214,8 @@ final class Lane {
     for (Delayed d; (d = delayedQueue.poll()) != null; ) {
       d.content.release();
     }
+    delayTimers.forEach(t -> t.cancel(false));
+    delayTimers.clear();
   }
 
   private record Delayed(ByteBuf content, int copies, Output out, long due, long order) {}
