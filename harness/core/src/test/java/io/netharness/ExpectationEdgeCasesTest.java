@@ -74,7 +74,7 @@ class ExpectationEdgeCasesTest {
       assertThatThrownBy(() -> client.awaitEnd(Duration.ofSeconds(10)))
           .isInstanceOf(ExpectationFailedException.class)
           .hasMessageContaining("reading is paused");
-      client.sendText("done", java.nio.charset.StandardCharsets.US_ASCII);
+      client.sendText("done", UTF_8);
       assertThat(client.receiveUntilEnd(WAIT)).hasSize(6 << 20);
     }
   }

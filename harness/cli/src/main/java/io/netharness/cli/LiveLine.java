@@ -1,6 +1,9 @@
 package io.netharness.cli;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +93,10 @@ final class LiveLine implements AutoCloseable {
       }
       int codePoint = line.codePointAt(i);
       int columns = columns(codePoint);
-      if (used + columns > room - 1 && hasMoreVisible(line, i + Character.charCount(codePoint))) {
+      // keep a column for "…" while more follows; the last character may use it
+      int left = hasMoreVisible(line, i + Character.charCount(codePoint)) ? room - 1 : room;
+      if (used + columns > left) {
         return shown.append('…').append("\u001B[0m").toString();
-      }
-      if (used + columns > room) {
-        return shown.append("\u001B[0m").toString();
       }
       shown.appendCodePoint(codePoint);
       used += columns;
@@ -136,13 +138,18 @@ final class LiveLine implements AutoCloseable {
       // fall through to stty
     }
     try {
-      Process stty = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+      Process stty = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
           .redirectErrorStream(true).start();
-      String answer = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
-      if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && answer.matches("\\d+ \\d+")) {
-        return Integer.parseInt(answer.split(" ")[1]);
+      if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
+        String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        int columns = answer.matches("\\d+ \\d+") ? Integer.parseInt(answer.split(" ")[1]) : 0;
+        if (columns > 0) { // a terminal whose size was never set says "0 0"
+          return columns;
+        }
+      } else {
+        stty.destroyForcibly();
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // no stty or no terminal (Windows, a pipe): the default
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -36,10 +36,15 @@ final class ScenarioCount {
           return 0;
         }
         for (Path file : featureFiles(Path.of(path))) {
-          try (Stream<Envelope> envelopes = parser.parse(file)) {
-            count += (int) envelopes.map(Envelope::getPickle).flatMap(p -> p.stream())
-                .filter(pickle -> filter == null || filter.evaluate(tagNames(pickle))).count();
+          List<Envelope> envelopes;
+          try (Stream<Envelope> parsed = parser.parse(file)) {
+            envelopes = parsed.toList();
           }
+          if (envelopes.stream().anyMatch(e -> e.getParseError().isPresent())) {
+            return 0; // Cucumber reports the broken file itself
+          }
+          count += (int) envelopes.stream().map(Envelope::getPickle).flatMap(p -> p.stream())
+              .filter(pickle -> filter == null || filter.evaluate(tagNames(pickle))).count();
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -172,20 +172,23 @@ final class ToxicCommand implements Callable<Integer> {
   }
 
   private Answer call(String method, String path, @org.jspecify.annotations.Nullable String body) {
-    URI uri;
+    HttpRequest request;
     try {
-      uri = URI.create(url.replaceAll("/+$", "") + path);
+      URI uri = URI.create(url.replaceAll("/+$", "") + path);
+      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+        throw new IllegalArgumentException("not http");
+      }
+      request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+          .build();
     } catch (IllegalArgumentException e) {
-      throw new ToxicCommandException("--url '" + url + "' is not a URL; write it like http://127.0.0.1:8474");
+      throw new ToxicCommandException("--url '" + url + "' is not an http URL; write it like http://127.0.0.1:8474");
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpResponse<String> response;
     try {
-      HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      return new Answer(response.statusCode(), text.isBlank() ? json.nullNode() : json.readTree(text));
+      response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
+          .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
       throw new ToxicCommandException("no Toxiproxy API answers at " + url + "; start one with 'netharness proxy'"
           + " (or toxiproxy-server), or pass its address with --url");
@@ -197,6 +200,13 @@ final class ToxicCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ToxicCommandException("interrupted");
+    }
+    String text = response.body();
+    try {
+      return new Answer(response.statusCode(), text.isBlank() ? json.nullNode() : json.readTree(text));
+    } catch (IOException notJson) {
+      throw new ToxicCommandException(url + " answered " + response.statusCode() + " with a body that is not JSON ("
+          + text.strip().lines().findFirst().orElse("") + "); is it a Toxiproxy API?");
     }
   }
 

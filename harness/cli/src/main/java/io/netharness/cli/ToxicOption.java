@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netharness.proxy.toxics.Toxics;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
     String stream = null;
     BigDecimal toxicity = null;
     String name = null;
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String pair : tail.isBlank() ? new String[0] : tail.split(",", -1)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {

@@ -46,4 +46,10 @@ class LiveLineTest {
     String shown = cut(20, "[1/2] 你好你好你好你好你好你好");
     assertThat(visible(shown)).isEqualTo("[1/2] 你好你好你好…"); // 6 + 12 + 1 = 19 columns
   }
+
+  @Test
+  void aWideLastCharacterThatDoesNotFitBecomesTheEllipsis() {
+    String shown = cut(20, "[1/2] abcdefghijkl你");   // 18 columns, then a 2-column character: 20 > 19
+    assertThat(visible(shown)).isEqualTo("[1/2] abcdefghijkl…");
+  }
 }

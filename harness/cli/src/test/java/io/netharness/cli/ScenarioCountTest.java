@@ -3,11 +3,13 @@ package io.netharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ScenarioCountTest {
@@ -35,6 +37,14 @@ class ScenarioCountTest {
     int slow = ScenarioCount.of(project, "@slow");
     assertThat(slow).isPositive().isLessThan(all);
     assertThat(ScenarioCount.of(project, "not @slow")).isEqualTo(all - slow);
+  }
+
+  @Test
+  void cannotTellWhenAFileDoesNotParse(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("good.feature"), "Feature: F\n  Scenario: S\n    Given a step\n");
+    Files.writeString(dir.resolve("broken.feature"), "Feature: F\n  Scenario: S\n    Given a table\n      | a | b |\n      | c |\n");
+    assertThat(ScenarioCount.of(List.of(dir.resolve("good.feature").toString()), null)).isEqualTo(1);
+    assertThat(ScenarioCount.of(List.of(dir.toString()), null)).isZero();
   }
 
   @Test

@@ -93,4 +93,12 @@ class ToxicCommandTest {
     assertThat(netharness("proxy", "toxic", "list")).isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).contains("no Toxiproxy API answers at").contains("start one with 'netharness proxy'");
   }
+
+  @Test
+  void aUrlWithoutHttpSaysHowToWriteIt() {
+    int exit = NetHarness.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute("proxy", "toxic", "list", "--url", "localhost:8474");
+    assertThat(exit).isEqualTo(ExitCodes.FAILED);
+    assertThat(err.toString()).contains("--url 'localhost:8474' is not an http URL; write it like http://127.0.0.1:8474");
+  }
 }

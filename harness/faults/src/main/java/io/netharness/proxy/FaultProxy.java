@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class FaultProxy implements ProxyControl {
     if (closed) {
       throw new IllegalStateException("proxy \"" + name + "\" is closed");
     }
-    if (enabled && listener == null) {
+    if (enabled && listener == null && blackholeSockets.isEmpty()) {
       bind();
     }
     return this;
@@ -207,43 +208,52 @@ public final class FaultProxy implements ProxyControl {
    * Moves the port from what holds it now (listener, placeholder or blackhole) to what the connect fault needs.
    * Where SO_REUSEPORT allows, the new holder binds before the old one closes, so there is no moment in which
    * the port is free and an outgoing connection could be given it as its local port (which made the rebind fail).
+   * A client connecting to the old listener in that moment, not yet accepted, is reset when it closes.
    */
   private void handOverPort() {
-    Channel oldListener = listener;
-    List<AutoCloseable> oldSockets = List.copyOf(blackholeSockets);
+    PreviousHolders old = new PreviousHolders(listener, List.copyOf(blackholeSockets));
     listener = null;
     blackholeSockets.clear();
-    Runnable closeOld = new Runnable() {
-      private boolean done;
-
-      @Override
-      public void run() {
-        if (!done) {
-          done = true;
-          if (oldListener != null) {
-            oldListener.close().syncUninterruptibly();
-          }
-          closeQuietly(oldSockets);
-        }
-      }
-    };
     RuntimeException sharingRefused = null;
     if (Transports.portHandOff()) {
       try {
-        bind(closeOld);
+        bind(old::close, false);
         return;
       } catch (RuntimeException e) {
-        sharingRefused = e; // the old holder did not share the port after all: free it first, as below
+        sharingRefused = e;
+        unbind(); // whatever the failed bind had set up
       }
     }
-    closeOld.run();
+    old.close();
     try {
-      bind(() -> {});
+      bind(() -> {}, false);
     } catch (RuntimeException e) {
       if (sharingRefused != null) {
         e.addSuppressed(sharingRefused);
       }
       throw e;
+    }
+  }
+
+  /** What held the port before a hand-over; closed once, when the new holder has the port. */
+  private static final class PreviousHolders {
+    private final @Nullable Channel listener;
+    private final List<AutoCloseable> sockets;
+    private boolean closed;
+
+    PreviousHolders(@Nullable Channel listener, List<AutoCloseable> sockets) {
+      this.listener = listener;
+      this.sockets = sockets;
+    }
+
+    void close() {
+      if (!closed) {
+        closed = true;
+        if (listener != null) {
+          listener.close().syncUninterruptibly();
+        }
+        closeQuietly(sockets);
+      }
     }
   }
 
@@ -420,13 +430,20 @@ public final class FaultProxy implements ProxyControl {
   }
 
 
+  /** Binds what the connect fault needs on a port this proxy does not hold yet. */
   private void bind() {
-    bind(() -> {});
+    bind(() -> {}, true);
   }
 
-  /** Binds what the connect fault needs; {@code thenCloseOld} runs once it holds the port. */
-  private void bind(Runnable thenCloseOld) {
+  /**
+   * Binds what the connect fault needs; {@code thenCloseOld} runs once it holds the port. A {@code fresh} bind of a
+   * given port first checks that nothing else holds it: SO_REUSEPORT would otherwise let two proxies share it.
+   */
+  private void bind(Runnable thenCloseOld, boolean fresh) {
     InetSocketAddress address = boundAddress != null ? boundAddress : HostPort.parse(listen);
+    if (fresh && Transports.portHandOff() && address.getPort() != 0) {
+      requireFree(address);
+    }
     if (connectFault instanceof ConnectFault.Refuse) {
       boundAddress = reservePort(address);
       thenCloseOld.run();
@@ -473,7 +490,6 @@ public final class FaultProxy implements ProxyControl {
     blackholeSockets.clear();
   }
 
-  /** Binds without listening, so the port is ours but connects are refused. */
   /** SO_REUSEPORT on a placeholder or blackhole socket, so it can take the port over from the listener. */
   private static void sharePort(Socket socket) throws IOException {
     if (Transports.portHandOff()) {
@@ -497,14 +513,27 @@ public final class FaultProxy implements ProxyControl {
     }
   }
 
+  /** Binds without listening: connects are refused, and nothing else can take the port meanwhile. */
   private InetSocketAddress reservePort(InetSocketAddress address) {
+    Socket placeholder = new Socket();
     try {
-      Socket placeholder = new Socket();
-      placeholder.setReuseAddress(true);
+      // with SO_REUSEADDR another non-listening bind could share it; SO_REUSEPORT alone shares it with us only
+      placeholder.setReuseAddress(!Transports.portHandOff());
       sharePort(placeholder);
       placeholder.bind(address);
-      blackholeSockets.add(placeholder);
-      return new InetSocketAddress(address.getAddress(), placeholder.getLocalPort());
+    } catch (IOException e) {
+      closeQuietly(List.of(placeholder));
+      throw Connect.bindFailure("TCP", address, e);
+    }
+    blackholeSockets.add(placeholder);
+    return new InetSocketAddress(address.getAddress(), placeholder.getLocalPort());
+  }
+
+  /** Fails with the usual "port in use" message if anything listens on or holds {@code address}. */
+  private static void requireFree(InetSocketAddress address) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(address, 1);
     } catch (IOException e) {
       throw Connect.bindFailure("TCP", address, e);
     }
@@ -515,22 +544,25 @@ public final class FaultProxy implements ProxyControl {
    * fillers connect, so none of them is accepted by it instead.
    */
   private InetSocketAddress blackhole(InetSocketAddress address, Runnable thenCloseOld) {
+    List<AutoCloseable> made = new ArrayList<>();
     try {
       ServerSocket full = new ServerSocket();
+      made.add(full);
       full.setReuseAddress(true);
       sharePort(full);
       full.bind(address, 1);
-      blackholeSockets.add(full);
       thenCloseOld.run();
       InetSocketAddress bound = new InetSocketAddress(address.getAddress(), full.getLocalPort());
       for (int i = 0; i < 3; i++) {
-        java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+        SocketChannel filler = SocketChannel.open();
+        made.add(filler);
         filler.configureBlocking(false);
         filler.connect(bound);
-        blackholeSockets.add(filler);
       }
+      blackholeSockets.addAll(made);
       return bound;
     } catch (IOException e) {
+      closeQuietly(made);
       throw new UncheckedIOException("cannot set up the blackhole on " + address, e);
     }
   }

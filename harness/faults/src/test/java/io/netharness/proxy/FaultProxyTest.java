@@ -3,19 +3,27 @@ package io.netharness.proxy;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netharness.HarnessException;
+import io.netharness.HostPort;
 import io.netharness.TranscriptEvent;
 import io.netharness.client.TcpClient;
+import io.netharness.internal.Transports;
 import io.netharness.proxy.toxics.Toxics;
 import io.netharness.server.Behaviors;
 import io.netharness.server.ServerConnection;
 import io.netharness.server.TcpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -227,25 +235,29 @@ class FaultProxyTest {
   void changingTheConnectFaultNeverLetsGoOfThePort() throws Exception {
     // the port used to be closed and bound again: in between, an outgoing connection could be given it as its
     // local port, and the proxy then failed to listen; a thread trying to bind it meanwhile shows any such gap
+    assumeTrue(Transports.portHandOff(), "SO_REUSEPORT hand-off is Linux only; elsewhere the port is freed and bound again");
     InetSocketAddress address = proxy.address();
-    java.util.concurrent.atomic.AtomicInteger grabbed = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicInteger grabbed = new AtomicInteger();
+    AtomicBoolean changing = new AtomicBoolean(true);
     Thread thief = new Thread(() -> {
       while (changing.get()) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+        try (ServerSocket s = new ServerSocket()) {
           s.setReuseAddress(false); // binds only a port that nothing holds, in any state
           s.bind(address);
           grabbed.incrementAndGet();
-        } catch (java.io.IOException expected) {
+        } catch (IOException expected) {
           // held by the proxy, as it should be
         }
       }
     }, "port-thief");
     thief.start();
     try {
-      for (int i = 0; i < 50; i++) {
+      for (int i = 0; i < 30; i++) {
         proxy.connectFault(ConnectFault.refuse());
         proxy.connectFault(ConnectFault.slowOpen(Duration.ofMillis(1)));
+        proxy.connectFault(ConnectFault.blackhole());
+        proxy.connectFault(ConnectFault.refuse());
+        proxy.connectFault(ConnectFault.blackhole());
         proxy.connectFault(ConnectFault.none());
       }
     } finally {
@@ -257,6 +269,23 @@ class FaultProxyTest {
     try (TcpClient client = TcpClient.connect(address)) {
       client.sendText("still here", UTF_8);
       client.expectText("still here", UTF_8, WAIT);
+    }
+  }
+
+  @Test
+  void aSecondProxyOnAPortInUseIsRefusedEvenThoughPortsAreHandedOver() {
+    for (ConnectFault fault : List.of(ConnectFault.none(), ConnectFault.refuse(), ConnectFault.blackhole())) {
+      proxy.connectFault(fault);
+      FaultProxy second = FaultProxy.builder().name("second").listen(HostPort.format(proxy.address()))
+          .upstream(echo.address()).build();
+      assertThatThrownBy(second::start).as("while the first proxy is in %s", fault)
+          .hasMessageContaining("address already in use");
+      second.close();
+    }
+    proxy.connectFault(ConnectFault.none());
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      client.sendText("mine", UTF_8);
+      client.expectText("mine", UTF_8, WAIT);
     }
   }
 

@@ -59,10 +59,10 @@ final class UdpWorkload {
           }
           try {
             relay.awaitReceived(UdpDirection.UPSTREAM, workload.count(), patience);
-            relay.awaitSettled(patience);
           } catch (HarnessException e) {
             // The kernel dropped datagrams before the relay could read them: UDP does that, it is part of the result.
           }
+          relay.awaitSettled(patience); // delayed ones still on their way are counted below
           UdpRelayStats up = relay.stats(UdpDirection.UPSTREAM);
           // Everything the relay let through comes back (the echo path is not impaired), unless the kernel drops it.
           probe.awaitArrivals((int) (up.forwarded() + up.duplicated()), patience);
