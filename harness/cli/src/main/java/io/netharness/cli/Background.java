@@ -1,6 +1,7 @@
 package io.netharness.cli;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Daemon threads for the blocking parts of the debugging assistant (reading stdin, draining a socket), so a
@@ -11,11 +12,18 @@ final class Background {
 
   /** Runs {@code task} on a new daemon thread; the future completes when it returns or throws. */
   static CompletableFuture<Void> run(String name, Runnable task) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    return supply(name, () -> {
+      task.run();
+      return null;
+    });
+  }
+
+  /** As {@link #run}, with the task's result. */
+  static <T> CompletableFuture<T> supply(String name, Supplier<T> task) {
+    CompletableFuture<T> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        task.run();
-        done.complete(null);
+        done.complete(task.get());
       } catch (RuntimeException | Error e) {
         done.completeExceptionally(e);
       }

@@ -164,14 +164,12 @@ public final class ProxyCommand implements Callable<Integer> {
   private static String addToxic(ProxyRegistry registry, ToxicOption toxic) {
     String proxyName = toxic.proxy();
     if (proxyName == null) {
-      List<String> names = registry.proxies().stream().map(p -> p.name()).toList();
-      if (names.size() != 1) {
-        throw new IllegalArgumentException("--toxic " + toxic.type() + ": say which proxy, e.g. --toxic "
-            + (names.isEmpty() ? "db" : names.get(0)) + "/" + toxic.type() + (names.isEmpty()
-                ? " (there is no proxy yet: create one with --listen and --upstream, or --config)"
-                : " (there are " + names.size() + ": " + String.join(", ", names) + ")"));
+      try {
+        proxyName = ToxicOption.onlyProxy(registry.proxies().stream().map(p -> p.name()).toList(), toxic.type(),
+            "there is no proxy yet: create one with --listen and --upstream, or --config");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--toxic " + toxic.type() + ": " + e.getMessage(), e);
       }
-      proxyName = names.get(0);
     }
     if (registry.get(proxyName).isEmpty()) {
       throw new IllegalArgumentException("--toxic " + proxyName + "/" + toxic.type() + ": there is no proxy named \""

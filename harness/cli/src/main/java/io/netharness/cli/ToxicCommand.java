@@ -141,12 +141,11 @@ final class ToxicCommand implements Callable<Integer> {
   private String onlyProxy(String type) {
     List<String> names = new ArrayList<>();
     proxies().fieldNames().forEachRemaining(names::add);
-    if (names.size() != 1) {
-      throw new ToxicCommandException("say which proxy, e.g. " + (names.isEmpty() ? "db" : names.get(0)) + "/" + type
-          + (names.isEmpty() ? " (the API at " + url + " has no proxy yet)" : " (there are " + names.size() + ": "
-              + String.join(", ", names) + ")"));
+    try {
+      return ToxicOption.onlyProxy(names, type, "the API at " + url + " has no proxy yet");
+    } catch (IllegalArgumentException e) {
+      throw new ToxicCommandException(e.getMessage());
     }
-    return names.get(0);
   }
 
   private JsonNode proxies() {

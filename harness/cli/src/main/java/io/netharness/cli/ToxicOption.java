@@ -6,6 +6,7 @@ import io.netharness.proxy.toxics.Toxics;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,19 @@ record ToxicOption(@Nullable String proxy, String type, Map<String, BigDecimal> 
       }
     }
     return new ToxicOption(proxy, type, attributes, stream, toxicity, name);
+  }
+
+  /**
+   * The proxy a toxic written without {@code PROXY/} goes to: the only one there is. Otherwise the message says
+   * which to name; {@code whenNone} explains how to get a proxy at all.
+   */
+  static String onlyProxy(List<String> names, String type, String whenNone) {
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    throw new IllegalArgumentException("say which proxy, e.g. " + (names.isEmpty() ? "db" : names.get(0)) + "/" + type
+        + (names.isEmpty() ? " (" + whenNone + ")" : " (there are " + names.size() + ": " + String.join(", ", names)
+            + ")"));
   }
 
   /** The body of Toxiproxy's {@code POST /proxies/{proxy}/toxics}. */

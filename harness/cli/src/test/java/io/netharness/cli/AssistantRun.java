@@ -50,17 +50,7 @@ final class AssistantRun {
 
   /** Runs on a thread of its own: the common pool may have a single thread, which a command still running would keep. */
   CompletableFuture<Integer> start(String... args) {
-    CompletableFuture<Integer> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        result.complete(execute(args));
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    }, "netharness-command-under-test");
-    thread.setDaemon(true);
-    thread.start();
-    return result;
+    return Background.supply("netharness-command-under-test", () -> execute(args));
   }
 
   void type(String text) {

@@ -37,7 +37,8 @@ class ProxyCommandTest {
     ProxyCommand command = new ProxyCommand();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0", "--config", config.toString()));
+    CompletableFuture<Integer> run = Background.supply("netharness-proxy-under-test",
+        () -> cli.execute("--port", "0", "--config", config.toString()));
     try {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
       Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
@@ -75,7 +76,7 @@ class ProxyCommandTest {
       CommandLine cli = new CommandLine(command);
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(err, true));
-      CompletableFuture<Integer> run = inBackground(() -> cli.execute("--port", "0",
+      CompletableFuture<Integer> run = Background.supply("netharness-proxy-under-test", () -> cli.execute("--port", "0",
           "--listen", "127.0.0.1:0", "--upstream", HostPort.format(echo.address()), "--name", "echo",
           "--toxic", "limit_data:bytes=5", "--toxic", "echo/latency:latency=1,stream=upstream,name=slow"));
       try {
@@ -104,15 +105,6 @@ class ProxyCommandTest {
       }
       assertThat(run.get(5, TimeUnit.SECONDS)).isZero();
     }
-  }
-
-  /** On a thread of its own: the common pool may have a single thread, which a running proxy would keep. */
-  private static CompletableFuture<Integer> inBackground(java.util.function.Supplier<Integer> command) {
-    CompletableFuture<Integer> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> result.complete(command.get()), "netharness-proxy-under-test");
-    thread.setDaemon(true);
-    thread.start();
-    return result;
   }
 
   @Test
