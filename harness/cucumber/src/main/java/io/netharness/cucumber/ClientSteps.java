@@ -90,6 +90,11 @@ public final class ClientSteps {
     state.client(client).sendFramed(Payload.utf8(text), Framing.lines());
   }
 
+  @When("{string} sends the line {string} ending with {lineEnding}")
+  public void sendLine(String client, String text, io.netharness.payload.LineEnding ending) {
+    state.client(client).send(ending.terminate(Payload.utf8(text).bytes()));
+  }
+
   @When("{string} sends hex {string}")
   public void sendHex(String client, String hex) {
     state.client(client).send(Payload.hex(hex));
@@ -155,6 +160,11 @@ public final class ClientSteps {
       throw new ExpectationFailedException("client \"" + client + "\": expected the line \"" + expected
           + "\", but received the line \"" + line + "\"");
     }
+  }
+
+  @Then("{string} receives the line {string} ending with {lineEnding}")
+  public void receivesLine(String client, String expected, io.netharness.payload.LineEnding ending) {
+    state.client(client).expectBytes(ending.terminate(Payload.utf8(expected).bytes()), state.timeout());
   }
 
   @Then("{string} receives a line matching {string}")

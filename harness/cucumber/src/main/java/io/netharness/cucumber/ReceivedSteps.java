@@ -135,12 +135,36 @@ public final class ReceivedSteps {
 
   @When("{string} replies {string} to {string}")
   public void replies(String server, String text, String client) {
-    connection(server, client).send(Payload.utf8(text));
+    reply(server, client, Payload.utf8(text).bytes());
+  }
+
+  @When("{string} replies hex {string} to {string}")
+  public void repliesHex(String server, String hex, String client) {
+    reply(server, client, Payload.hex(hex).bytes());
   }
 
   @When("{string} replies the line {string} to {string}")
   public void repliesLine(String server, String text, String client) {
-    connection(server, client).send(Framing.lines().encode(Payload.utf8(text).bytes()));
+    reply(server, client, Framing.lines().encode(Payload.utf8(text).bytes()));
+  }
+
+  @When("{string} replies the line {string} ending with {lineEnding} to {string}")
+  public void repliesLine(String server, String text, io.netharness.payload.LineEnding ending, String client) {
+    reply(server, client, ending.terminate(Payload.utf8(text).bytes()));
+  }
+
+  /** Sends, or fails naming why the connection cannot take it (closed, reset, closed in answer to a FIN). */
+  private void reply(String server, String client, byte[] bytes) {
+    ServerConnection c = connection(server, client);
+    try {
+      c.send(bytes);
+    } catch (io.netharness.HarnessException e) {
+      String hint = c.peerClosed() && c.closesOnPeerClose()
+          ? ". To reply after a client's FIN, add: Given \"" + server + "\" keeps connections open after a client's FIN"
+          : "";
+      throw new io.netharness.HarnessException("\"" + server + "\" cannot reply to \"" + client + "\": " + e.getMessage()
+          + hint, e);
+    }
   }
 
   @When("{string} closes the connection to {string}")

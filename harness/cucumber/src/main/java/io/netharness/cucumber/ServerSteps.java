@@ -60,6 +60,11 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} that replies to each line with:")
   public void scriptedLineServer(String name, io.cucumber.datatable.DataTable table) {
+    scriptedLineServer(name, io.netharness.payload.LineEnding.LF, table);
+  }
+
+  @Given("a TCP server {string} that replies to each {lineEnding} line with:")
+  public void scriptedLineServer(String name, io.netharness.payload.LineEnding ending, io.cucumber.datatable.DataTable table) {
     List<List<String>> rows = table.asLists();
     if (rows.isEmpty() || rows.get(0).size() != 2) {
       throw new io.netharness.HarnessException("\"a TCP server ... that replies to each line with:\" needs a table"
@@ -72,7 +77,25 @@ public final class ServerSteps {
         replies.put(row.get(0), row.get(1));
       }
     }
-    start(name, TcpServer.builder().framing(Framing.lines()).behavior(Behaviors.lineReplies(replies, StandardCharsets.UTF_8)));
+    start(name, TcpServer.builder().framing(Framing.lines())
+        .behavior(Behaviors.lineReplies(replies, StandardCharsets.UTF_8, ending)));
+  }
+
+  @Given("a TCP server {string} that replies hex {string} to hex {string}")
+  public void scriptedHexServer(String name, String replyHex, String triggerHex) {
+    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(
+        Payload.hex(triggerHex).bytes(), Payload.hex(replyHex).bytes())));
+    start(name, TcpServer.builder().behavior(script));
+  }
+
+  @Given("{string} keeps connections open after a client's FIN")
+  public void keepsOpenAfterFin(String server) {
+    state.server(server).setCloseOnClientFin(false);
+  }
+
+  @Given("{string} closes connections when a client sends FIN")
+  public void closesOnFin(String server) {
+    state.server(server).setCloseOnClientFin(true);
   }
 
   @Given("a TCP server {string} that reads at most {int} bytes at a time")
