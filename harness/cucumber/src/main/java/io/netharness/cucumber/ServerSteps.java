@@ -53,9 +53,7 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} that replies {string} to {string}")
   public void scriptedServer(String name, String reply, String trigger) {
-    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(
-        Payload.utf8(trigger).bytes(), Payload.utf8(reply).bytes())));
-    start(name, TcpServer.builder().behavior(script));
+    startScripted(name, Payload.utf8(trigger), Payload.utf8(reply));
   }
 
   @Given("a TCP server {string} that replies to each line with:")
@@ -83,9 +81,7 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} that replies hex {string} to hex {string}")
   public void scriptedHexServer(String name, String replyHex, String triggerHex) {
-    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(
-        Payload.hex(triggerHex).bytes(), Payload.hex(replyHex).bytes())));
-    start(name, TcpServer.builder().behavior(script));
+    startScripted(name, Payload.hex(triggerHex), Payload.hex(replyHex));
   }
 
   @Given("{string} keeps connections open after a client's FIN")
@@ -173,6 +169,11 @@ public final class ServerSteps {
       throw new ExpectationFailedException("server \"" + server + "\": expected " + count
           + " connections, but " + s.connectionCount() + " were accepted");
     }
+  }
+
+  private void startScripted(String name, Payload trigger, Payload reply) {
+    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(trigger.bytes(), reply.bytes())));
+    start(name, TcpServer.builder().behavior(script));
   }
 
   private void start(String name, TcpServer.Builder builder) {
