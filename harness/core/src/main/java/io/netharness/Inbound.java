@@ -71,6 +71,11 @@ public final class Inbound {
     expect(expected, timeout, StandardCharsets.UTF_8);
   }
 
+  /** Like {@link #expectBytes(byte[], Duration)}; a failure decodes what arrived in {@code charset}. */
+  public void expectBytes(byte[] expected, Charset charset, Duration timeout) {
+    expect(expected, timeout, charset);
+  }
+
   /** Consumes the text's bytes in {@code charset} and checks them. */
   public void expectText(String text, Charset charset, Duration timeout) {
     expect(Payload.text(text, charset).bytes(), timeout, charset);

@@ -63,6 +63,8 @@ public final class ServerConnection {
   private volatile boolean pausedByUser;
   private volatile boolean outputEnded;
   private final java.util.function.BooleanSupplier closeOnPeerClose;
+  private io.netharness.internal.@org.jspecify.annotations.Nullable InboundBuffer inboundBuffer; // guarded by this
+  private volatile io.netharness.@org.jspecify.annotations.Nullable Inbound inbound;
 
   ServerConnection(int index, Channel channel, Transcript transcript, java.util.function.BooleanSupplier closeOnPeerClose) {
     this.index = index;
@@ -153,6 +155,46 @@ public final class ServerConnection {
 
   public synchronized int messageCount() {
     return messagesReceived;
+  }
+
+  /**
+   * What the client sent that no {@code receive…}/{@code expect…} call has consumed yet: the same
+   * consuming view a {@link io.netharness.client.TcpClient} has, over the raw bytes (before any
+   * framing). Created on first use with every byte received so far, so it costs nothing until a
+   * test asks; the {@code awaitReceived…} methods instead compare everything received so far.
+   *
+   * <pre>{@code
+   * connection.inbound().expectLine("EHLO me", LineEnding.CRLF, US_ASCII, Duration.ofSeconds(2));
+   * }</pre>
+   */
+  public io.netharness.Inbound inbound() {
+    io.netharness.Inbound existing = inbound;
+    if (existing != null) {
+      return existing;
+    }
+    onEventLoop(this::startInbound); // reads happen on the event loop: none is missed or counted twice
+    return java.util.Objects.requireNonNull(inbound);
+  }
+
+  private synchronized void startInbound() {
+    if (inbound != null) {
+      return;
+    }
+    if (bytesReceived > received.size()) {
+      throw new HarnessException("server connection #" + index + ": " + bytesReceived + " bytes arrived before the"
+          + " first receive check and only the first " + (RECORD_LIMIT >> 20) + " MiB were kept; check earlier, or"
+          + " use the awaitReceived… and byte-count checks");
+    }
+    io.netharness.internal.InboundBuffer buffer = io.netharness.internal.InboundBuffer.withoutFlowControl(RECORD_LIMIT);
+    buffer.append(received.toByteArray());
+    if (peerClosed) {
+      buffer.end("closed by the client (FIN)");
+    } else if (closeReason != CloseReason.OPEN) {
+      buffer.end(closeReason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
+    }
+    inboundBuffer = buffer;
+    inbound = new io.netharness.Inbound(buffer, transcript, io.netharness.Framing.raw(),
+        () -> "server connection #" + index + " from " + Connect.describe(remote));
   }
 
   // ---- acting on the connection ------------------------------------------------------------
@@ -423,6 +465,11 @@ public final class ServerConnection {
       buf.getBytes(buf.readerIndex(), bytes);
       received.write(bytes, 0, keep);
     }
+    if (inboundBuffer != null) {
+      byte[] chunk = new byte[length];
+      buf.getBytes(buf.readerIndex(), chunk);
+      inboundBuffer.append(chunk);
+    }
   }
 
   /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
@@ -444,14 +491,20 @@ public final class ServerConnection {
     }
   }
 
-  void markPeerClosed() {
+  synchronized void markPeerClosed() {
+    if (inboundBuffer != null) {
+      inboundBuffer.end("closed by the client (FIN)");
+    }
     peerClosed = true;
     if (closeReason == CloseReason.OPEN) {
       closeReason = CloseReason.PEER_CLOSED;
     }
   }
 
-  void markEnded(CloseReason reason) {
+  synchronized void markEnded(CloseReason reason) {
+    if (inboundBuffer != null) {
+      inboundBuffer.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
+    }
     if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
       closeReason = reason;
     }
