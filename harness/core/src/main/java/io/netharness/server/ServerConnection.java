@@ -392,11 +392,7 @@ public final class ServerConnection {
    * the bytes arrived. Never throws on timeout: for checks that follow with their own message.
    */
   public boolean awaitBytesOrEnd(long n, Duration timeout) {
-    try {
-      Await.until(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed, () -> "");
-    } catch (ExpectationFailedException timedOut) {
-      return false;
-    }
+    Await.holdsWithin(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed);
     return bytesReceived() >= n;
   }
 

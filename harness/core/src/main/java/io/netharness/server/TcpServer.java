@@ -215,11 +215,11 @@ public final class TcpServer implements AutoCloseable {
 
   /** The next connection not taken before, or null if none arrives within {@code timeout}. */
   public @Nullable ServerConnection pollConnection(Duration timeout) {
-    try {
-      return takeConnection(timeout);
-    } catch (ExpectationFailedException e) {
+    int next = taken.get() + 1;
+    if (!Await.holdsWithin(timeout, () -> byIndex.containsKey(next))) {
       return null;
     }
+    return taken.compareAndSet(next - 1, next) ? byIndex.get(next) : pollConnection(timeout); // another taker won
   }
 
   public void awaitConnections(int count, Duration timeout) {

@@ -325,7 +325,9 @@ public final class HarnessState {
       scratch = null;
     }
     if (!problems.isEmpty()) {
-      throw problems.get(0);
+      RuntimeException first = problems.get(0);
+      problems.subList(1, problems.size()).forEach(first::addSuppressed); // none is lost
+      throw first;
     }
   }
 
