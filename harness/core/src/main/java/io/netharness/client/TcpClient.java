@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public final class TcpClient implements AutoCloseable {
+public final class TcpClient implements io.netharness.Endpoint {
   /** Default for connect and send timeouts. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -84,6 +84,12 @@ public final class TcpClient implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The client's own end of the connection: the address a server sees. Same as {@link #localAddress()}. */
+  @Override
+  public InetSocketAddress address() {
+    return local;
   }
 
   public InetSocketAddress localAddress() {

@@ -37,13 +37,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).build().start()) {
- *   int port = server.getPort();
+ *   int port = server.port();
  *   // ... run the code under test against 127.0.0.1:port ...
  *   ServerConnection first = server.takeConnection(Duration.ofSeconds(2));
  * }
  * }</pre>
  */
-public final class TcpServer implements AutoCloseable {
+public final class TcpServer implements io.netharness.Endpoint {
   private final Builder settings;
   // by accept order: child channels initialise on different event loops, so list order would race
   private final java.util.concurrent.ConcurrentSkipListMap<Integer, ServerConnection> byIndex =
@@ -133,9 +133,14 @@ public final class TcpServer implements AutoCloseable {
     return settings.name;
   }
 
-  /** The port the server listens on. */
+  /**
+   * The port the server listens on.
+   *
+   * @deprecated use {@link #port()}; endpoints spell their accessors without {@code get}
+   */
+  @Deprecated
   public int getPort() {
-    return address().getPort();
+    return port();
   }
 
   /** The address clients connect to, e.g. 127.0.0.1:41234. */

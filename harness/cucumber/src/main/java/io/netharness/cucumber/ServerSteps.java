@@ -133,7 +133,7 @@ public final class ServerSteps {
 
   @When("a TCP server {string} tries to listen on the port of {string}")
   public void triesPortInUse(String name, String other) {
-    int port = state.server(other).getPort();
+    int port = state.server(other).port();
     state.attempt(() -> state.addServer(name, TcpServer.builder().name(name).port(port).build()).start());
   }
 
