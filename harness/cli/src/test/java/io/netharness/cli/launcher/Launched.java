@@ -23,6 +23,8 @@ import org.awaitility.Awaitility;
  */
 public final class Launched implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(30);
+  /** How long a launch that builds the CLI first may take. */
+  public static final Duration BUILD_WAIT = Duration.ofMinutes(6);
 
   private final Process process;
   private final String description;
@@ -87,15 +89,23 @@ public final class Launched implements AutoCloseable {
 
   /** Waits for the process to exit by itself (stdin is closed first) and returns what it printed. */
   public Result finish() {
+    return finish(WAIT);
+  }
+
+  public Result finish(Duration atMost) {
     endInput();
-    return awaitExit();
+    return awaitExit(atMost);
   }
 
   /** Waits for the process to exit without touching stdin. */
   public Result awaitExit() {
+    return awaitExit(WAIT);
+  }
+
+  private Result awaitExit(Duration atMost) {
     try {
-      if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError(description + " did not exit within " + WAIT + "\nstdout:\n" + out.text()
+      if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(description + " did not exit within " + atMost + "\nstdout:\n" + out.text()
             + "\nstderr:\n" + err.text());
       }
       out.awaitEnd();

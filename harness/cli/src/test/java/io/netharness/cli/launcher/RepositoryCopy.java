@@ -29,9 +29,10 @@ public final class RepositoryCopy {
     this.root = root;
   }
 
-  /** One copy per test JVM, with the packaged jar in place. */
+  /** One copy per test JVM, with the packaged jar in place; the copies of earlier runs are deleted first. */
   public static synchronized RepositoryCopy shared() {
     if (shared == null) {
+      deleteEarlierCopies();
       RepositoryCopy copy = withoutJar("with-jar");
       copy.installJar(packagedJar());
       shared = copy;
@@ -89,6 +90,25 @@ public final class RepositoryCopy {
       Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().plusSeconds(60)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Earlier runs' copies (kept until now, to look into after a failure). */
+  private static void deleteEarlierCopies() {
+    Path work = Path.of(System.getProperty("netharness.it.work", "target/launcher-it")).toAbsolutePath();
+    if (!Files.isDirectory(work)) {
+      return;
+    }
+    try (var copies = Files.list(work)) {
+      for (Path copy : copies.toList()) {
+        try (var tree = Files.walk(copy)) {
+          for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the copies of earlier runs in " + work, e);
     }
   }
 
