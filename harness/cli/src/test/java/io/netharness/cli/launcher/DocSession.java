@@ -2,7 +2,10 @@ package io.netharness.cli.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * Runs the {@code $ command} lines of a marked block, one after the other, in the repository copy, and writes
@@ -94,7 +98,7 @@ final class DocSession {
         if (running.contains(n)) {
           String last = lastLine(step.shown());
           Normaliser normaliser = new Normaliser(copy.root().toString());
-          org.awaitility.Awaitility.await(step.commandLine() + " to print " + last).atMost(Launched.WAIT)
+          Awaitility.await(step.commandLine() + " to print " + last).atMost(Launched.WAIT)
               .failFast("it exited:\n" + process, () -> !process.isAlive())
               .until(() -> normaliser.normalise(process.stdout()).contains(normaliser.normalise(last).strip()));
         } else {
@@ -148,11 +152,10 @@ final class DocSession {
   }
 
   private static void awaitListening(String port) {
-    org.awaitility.Awaitility.await("something to listen on port " + port).atMost(Launched.WAIT)
-        .pollInterval(java.time.Duration.ofMillis(50)).ignoreExceptions().until(() -> {
-          try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), Integer.parseInt(port))) {
-            return true;
-          }
+    Awaitility.await("something to listen on port " + port).atMost(Launched.WAIT)
+        .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+          new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)).close();
+          return true;
         });
   }
 
@@ -189,7 +192,7 @@ final class DocSession {
 
   /** A port nothing holds right now (the OS picks it; it is free again once this socket closes). */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
