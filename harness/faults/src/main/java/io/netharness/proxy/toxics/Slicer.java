@@ -35,7 +35,7 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
     if (sizeVariation < 0) {
       throw new HarnessException("slicer size_variation cannot be negative: " + sizeVariation);
     }
-    Toxics.requireNonNegative("delay", delay);
+    Toxics.requireMicros("delay", delay);
   }
 
   @Override
