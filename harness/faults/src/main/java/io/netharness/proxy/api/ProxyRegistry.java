@@ -1,6 +1,7 @@
 package io.netharness.proxy.api;
 
 import io.netharness.HostPort;
+import io.netharness.faults.internal.Loops;
 import io.netharness.proxy.FaultProxy;
 import io.netharness.proxy.ToxicAttachment;
 import java.net.BindException;
@@ -92,6 +93,7 @@ public final class ProxyRegistry implements AutoCloseable {
         throw new ApiException(500, String.valueOf(e.getMessage()), e);
       }
     }
+    requireNoLoop(name, listen.isEmpty() || sameListen(proxy, listen) ? proxy.listen() : listen, upstream);
     synchronized (entry) {
       boolean moved = !sameListen(proxy, listen);
       if (moved || !upstream.equals(proxy.upstream())) {
@@ -210,7 +212,22 @@ public final class ProxyRegistry implements AutoCloseable {
     return proxy;
   }
 
+  /** 400 for a proxy whose upstream is its own listen address: it would accept its own connections without end. */
+  private static void requireNoLoop(String name, String listen, String upstream) {
+    try {
+      if (Loops.reaches(HostPort.parse(upstream), HostPort.parse(listen))) {
+        throw new ApiException(400, "proxy " + name + ": upstream " + upstream + " is the proxy's own listen address "
+            + listen + "; every connection would loop back into it");
+      }
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException unparsable) {
+      // not comparable here; the proxy itself refuses or cuts a loop it finds later
+    }
+  }
+
   private FaultProxy start(ProxySpec spec) {
+    requireNoLoop(spec.name(), spec.bindAddress(), spec.upstream());
     FaultProxy.Builder builder = FaultProxy.builder().name(spec.name()).upstream(spec.upstream()).enabled(spec.enabled());
     if (seed != null) {
       builder.seed(seed ^ ((long) spec.name().hashCode() << 32 | (spec.name().length() & 0xffffffffL)));
