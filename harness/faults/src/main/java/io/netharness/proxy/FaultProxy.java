@@ -73,6 +73,7 @@ public final class FaultProxy implements ProxyControl {
   /** One toxic change at a time, so every connection sees the changes in the same order. */
   private final Object control = new Object();
   private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong peakPieces = new AtomicLong();
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong[] sent = {new AtomicLong(), new AtomicLong()};
   private @Nullable Channel listener;
@@ -613,6 +614,15 @@ public final class FaultProxy implements ProxyControl {
 
   void forget(ProxyConnection connection) {
     connections.remove(connection);
+  }
+
+  void notePeakPieces(long pieces) {
+    peakPieces.accumulateAndGet(pieces, Math::max);
+  }
+
+  /** The most pieces one link of this proxy held at once (queued writes plus pieces held by toxics). */
+  long peakPieces() {
+    return peakPieces.get();
   }
 
   void countReceived(Direction direction, long bytes) {
