@@ -111,7 +111,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (ApiException e) {
       return Responses.error(e);
     } catch (RuntimeException | Error e) {
-      return Responses.error(500, String.valueOf(e.getMessage()));
+      return Responses.error(500, Responses.message(e));
     }
   }
 

@@ -264,11 +264,20 @@ public final class ProxyRegistry implements AutoCloseable {
     }
   }
 
-  /** 500 with Go's wording for a port in use, as clients match on it; else our message. */
+  /** 500 with Go's wording for a port in use, an unknown host or a foreign address, as clients match on it; else our message. */
   static ApiException listenFailure(String listen, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof BindException || m.contains("address already in use")) {
+      if (m.contains("unresolved address") || t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
+        int colon = listen.lastIndexOf(':');
+        String host = colon > 0 ? listen.substring(0, colon) : listen;
+        return new ApiException(500, "listen tcp " + listen + ": lookup " + host + ": no such host", e);
+      }
+      if (m.contains("cannot assign requested address")) {
+        return new ApiException(500, "listen tcp " + listen + ": bind: cannot assign requested address", e);
+      }
+      if (m.contains("address already in use") || (t instanceof BindException && !m.contains("permission"))) {
         String address = listen;
         try {
           address = HostPort.format(HostPort.parse(listen));
@@ -278,7 +287,7 @@ public final class ProxyRegistry implements AutoCloseable {
         return new ApiException(500, "listen tcp " + address + ": bind: address already in use", e);
       }
     }
-    return new ApiException(500, String.valueOf(e.getMessage()), e);
+    return new ApiException(500, Responses.message(e), e);
   }
 
   private void requireOpen() {

@@ -39,7 +39,7 @@ final class ToxicHandlers {
     String given = ApiJson.string(body, "name", STRUCT, "");
     float toxicity = ApiJson.float32(body, "toxicity", STRUCT, 1f);
     Direction direction = direction(stream);
-    String name = given.isEmpty() ? type + "_" + stream : given;
+    String name = ApiNames.check("name", given.isEmpty() ? type + "_" + stream : given);
     if (!ToxicAttributes.known(type)) {
       throw new ApiException(400, "invalid toxic type");
     }
