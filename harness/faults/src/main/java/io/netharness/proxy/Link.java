@@ -31,6 +31,8 @@ final class Link {
   static final int MAX_IN_FLIGHT = 1 << 20;
   /** Writes queued on the destination beyond which a toxic asking {@link ToxicContext#whenReady} waits. */
   static final int MAX_QUEUED_WRITES = 4096;
+  /** Waiting toxics run per event loop task before the rest of the loop's work gets a turn. */
+  private static final int WAKE_BUDGET = 4;
 
   final Direction direction;
   private final ProxyConnection connection;
@@ -140,13 +142,15 @@ final class Link {
     wakeScheduled = true;
     source.eventLoop().execute(() -> {
       wakeScheduled = false;
-      while (!closed && !waiting.isEmpty() && readyForOutput()) {
+      // a few batches per task, then to the back of the queue: other connections and toxic changes get their turn
+      for (int budget = WAKE_BUDGET; budget > 0 && !closed && !waiting.isEmpty() && readyForOutput(); budget--) {
         waiting.pollFirst().run();
       }
       if (flushPending && !inReadBurst) {
         flushPending = false;
         destination.flush();
       }
+      wakeWaiting();
     });
   }
 

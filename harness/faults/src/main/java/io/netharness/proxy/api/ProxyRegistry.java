@@ -90,7 +90,7 @@ public final class ProxyRegistry implements AutoCloseable {
       try {
         HostPort.parse(listen);
       } catch (RuntimeException e) {
-        throw new ApiException(500, String.valueOf(e.getMessage()), e);
+        throw new ApiException(500, "listen tcp " + listen + ": " + Responses.message(e), e); // 500, as Toxiproxy
       }
     }
     requireNoLoop(name, listen.isEmpty() || sameListen(proxy, listen) ? proxy.listen() : listen, upstream);
@@ -154,7 +154,7 @@ public final class ProxyRegistry implements AutoCloseable {
       } catch (ApiException e) {
         throw new PopulateException(e, done);
       } catch (RuntimeException e) {
-        throw new PopulateException(new ApiException(500, String.valueOf(e.getMessage()), e), done);
+        throw new PopulateException(new ApiException(500, Responses.message(e), e), done);
       }
     }
     return done;
@@ -236,7 +236,7 @@ public final class ProxyRegistry implements AutoCloseable {
     try {
       proxy = builder.listen(spec.bindAddress()).build();
     } catch (RuntimeException e) {
-      throw new ApiException(500, String.valueOf(e.getMessage()), e);
+      throw new ApiException(500, "listen tcp " + spec.bindAddress() + ": " + Responses.message(e), e); // 500, as Toxiproxy
     }
     try {
       return proxy.start();
