@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 final class Churn {
   private Churn() {}
 
+  /** Each stream sends 2 MB/s, so the run measures the proxy rather than how fast the driver can generate bytes. */
   static Finding run(Target target, int connections, int changes, long seed) throws IOException {
     Api api = new Api(target.adminUrl(), Duration.ofSeconds(10));
     InetSocketAddress proxy = Checks.proxy(api, "churn", target.echoHostPort());
@@ -24,7 +25,7 @@ final class Churn {
     int hangs = 0;
     int errors = 0;
     String example = "";
-    try (Streams streams = Streams.open(proxy, connections, seed); VersionPoller poller = new VersionPoller(target)) {
+    try (Streams streams = Streams.open(proxy, connections, seed, 2_000_000); VersionPoller poller = new VersionPoller(target)) {
       List<String> present = new ArrayList<>();
       for (int i = 0; i < changes && target.alive(); i++) {
         Api.Answer a;
@@ -54,9 +55,15 @@ final class Churn {
           example = a.status() + " " + a.body().trim();
         }
       }
-      api.call("POST", "/reset", (byte[]) null); // every pending reset_peer goes before it fires
+      // every pending reset_peer goes before it fires; a reset that timed out (the 5 s control bound) is tried again
+      Api.Answer reset = api.call("POST", "/reset", (byte[]) null);
+      for (int attempt = 1; attempt < 5 && reset.status() != 204; attempt++) {
+        example = "reset " + reset.status() + " " + reset.body().trim();
+        errors++;
+        reset = api.call("POST", "/reset", (byte[]) null);
+      }
       streams.stopSending();
-      boolean complete = streams.awaitAllEchoed(Duration.ofSeconds(60));
+      boolean complete = streams.awaitAllEchoed(Duration.ofSeconds(120));
       poller.close();
       boolean alive = target.alive() && api.version().status() == 200;
       long corrupted = streams.corrupted.get();

@@ -22,7 +22,7 @@ final class SlicerLoad {
     List<Long> changes = new ArrayList<>();
     int refused = 0;
     long rss = 0;
-    try (Streams streams = Streams.open(proxy, connections, 11); VersionPoller poller = new VersionPoller(target)) {
+    try (Streams streams = Streams.open(proxy, connections, 11, 0); VersionPoller poller = new VersionPoller(target)) {
       long end = System.nanoTime() + length.toNanos();
       int i = 0;
       while (System.nanoTime() < end) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reordered or altered byte is counted where it happens.
  *
  * <pre>{@code
- * try (Streams s = Streams.open(proxy, 50, 7)) { ...; s.stopSending(); s.awaitAllEchoed(Duration.ofSeconds(30)); }
+ * try (Streams s = Streams.open(proxy, 50, 7, 0)) { ...; s.stopSending(); s.awaitAllEchoed(Duration.ofSeconds(30)); }
  * }</pre>
  */
 final class Streams implements AutoCloseable {
@@ -26,10 +26,15 @@ final class Streams implements AutoCloseable {
   final AtomicLong corrupted = new AtomicLong();
   final AtomicLong broken = new AtomicLong();
 
-  private Streams() {}
+  private final long bytesPerSecond;
 
-  static Streams open(InetSocketAddress proxy, int connections, long seed) throws IOException {
-    Streams s = new Streams();
+  private Streams(long bytesPerSecond) {
+    this.bytesPerSecond = bytesPerSecond;
+  }
+
+  /** Each connection sends at most {@code bytesPerSecond} (0: as fast as it can). */
+  static Streams open(InetSocketAddress proxy, int connections, long seed, long bytesPerSecond) throws IOException {
+    Streams s = new Streams(bytesPerSecond);
     for (int i = 0; i < connections; i++) {
       s.lanes.add(s.new Lane(proxy, seed * 1_000_003 + i));
     }
@@ -107,7 +112,13 @@ final class Streams implements AutoCloseable {
       SplittableRandom sizes = new SplittableRandom(~seed);
       try {
         OutputStream out = socket.getOutputStream();
+        long start = System.nanoTime();
         while (sending.get()) {
+          long due = bytesPerSecond == 0 ? 0 : start + sent.get() * 1_000_000_000L / bytesPerSecond;
+          if (due > System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+            continue;
+          }
           byte[] chunk = new byte[1 + sizes.nextInt(16 * 1024)];
           for (int i = 0; i < chunk.length; i++) {
             chunk[i] = (byte) content.nextInt(256);
