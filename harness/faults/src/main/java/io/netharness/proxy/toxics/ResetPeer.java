@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * "reset_peer": on the first chunk in its direction, waits {@code timeout}, then aborts the
- * connection with RST to both sides; data arriving meanwhile is discarded. An idle connection is
- * never reset. Unlike Toxiproxy 2.12, connections that were open before the toxic was added get
+ * connection with RST to both sides; data arriving meanwhile is held and discarded with the
+ * connection. Removing the toxic before it fires cancels the reset and delivers what it held, so
+ * the stream has no hole. An idle connection is never reset. Unlike Toxiproxy 2.12, connections that were open before the toxic was added get
  * the RST too (Toxiproxy gives them a plain EOF).
  *
  * <pre>{@code
@@ -23,7 +24,7 @@ import java.util.Map;
 public record ResetPeer(Duration timeout) implements Toxic {
 
   public ResetPeer {
-    Toxics.requireNonNegative("timeout", timeout);
+    Toxics.requireMillis("timeout", timeout);
   }
 
   @Override
@@ -40,18 +41,48 @@ public record ResetPeer(Duration timeout) implements Toxic {
 
   @Override
   public ToxicStage newStage() {
-    return new ToxicStage() {
-      private boolean triggered;
+    return new Stage(timeout);
+  }
 
-      @Override
-      public void onChunk(ToxicContext ctx, Chunk chunk) {
-        ctx.touched(chunk.length());
-        ctx.drop(chunk);
-        if (!triggered) {
-          triggered = true;
-          ctx.schedule(timeout, ctx::resetConnection);
-        }
+  /**
+   * Holds what arrives while the reset is pending: when it fires the held bytes are discarded with the
+   * connection; when the toxic is removed first, the reset is cancelled and the held bytes are delivered,
+   * so the stream never has a hole.
+   */
+  private static final class Stage extends HoldingStage {
+    private final Duration timeout;
+    private boolean triggered;
+    private boolean cancelled;
+
+    Stage(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      ctx.touched(chunk.length());
+      held.add(chunk);
+      if (!triggered) {
+        triggered = true;
+        ctx.schedule(timeout, () -> {
+          if (!cancelled) {
+            held.dropAll(ctx);
+            ctx.resetConnection();
+          }
+        });
       }
-    };
+    }
+
+    @Override
+    public void onRemove(ToxicContext ctx) {
+      cancelled = true;
+      super.onRemove(ctx);
+    }
+
+    @Override
+    public void onClose(ToxicContext ctx) {
+      cancelled = true;
+      super.onClose(ctx);
+    }
   }
 }
