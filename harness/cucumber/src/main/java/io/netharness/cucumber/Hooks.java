@@ -34,7 +34,8 @@ public final class Hooks {
     var missing = needed.stream().filter(c -> !backend.capabilities().contains(c)).toList();
     if (!missing.isEmpty()) {
       String reason = "skipped: the \"" + backend.name() + "\" fault backend cannot do "
-          + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + " (only the embedded backend can)";
+          + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + ": "
+          + String.join("; ", missing.stream().map(backend::whyNot).toList());
       scenario.log(reason);
       System.out.println("[netharness] " + scenario.getName() + ": " + reason);
       throw new org.opentest4j.TestAbortedException(reason);

@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class ToxiproxyBackend implements FaultBackend {
+  /** What a Toxiproxy reached without a port forwarder in between shows a client. */
+  static final Set<Capability> DIRECT = EnumSet.of(Capability.RESETS, Capability.REFUSAL, Capability.SLICE_BOUNDARIES);
+
   private final String name;
   private final ToxiproxyClient client;
   private final String description;
@@ -69,10 +72,14 @@ public final class ToxiproxyBackend implements FaultBackend {
     return name;
   }
 
-  /** None of the embedded-only capabilities: a real Toxiproxy 2.12 has none of them. */
+  /**
+   * What a toxiproxy-server reached directly gives a scenario: RSTs (from reset_peer on connections
+   * that start while it is in the chain), refusal when a proxy is down, and slice boundaries; none
+   * of the embedded-only extras (docs/faults.md, "Fidelity").
+   */
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.noneOf(Capability.class);
+    return EnumSet.copyOf(DIRECT);
   }
 
   @Override
