@@ -40,11 +40,15 @@ public final class ToxiproxyBackend implements FaultBackend {
   private final Placement placement;
   private final Map<String, RemoteProxy> proxies = new ConcurrentHashMap<>();
 
-  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement) {
+  private final Set<Capability> capabilities;
+
+  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement,
+      Set<Capability> capabilities) {
     this.name = name;
     this.client = client;
     this.description = description;
     this.placement = placement;
+    this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
   }
 
   /**
@@ -64,7 +68,7 @@ public final class ToxiproxyBackend implements FaultBackend {
   private static ToxiproxyBackend connect(ToxiproxyServer server, String listenHost) {
     server.requireVersion();
     return new ToxiproxyBackend("toxiproxy", server.client(), "Toxiproxy at " + server.url(),
-        new ServerPlacement(server.host(), listenHost));
+        new ServerPlacement(server.host(), listenHost), DIRECT);
   }
 
   @Override
@@ -79,7 +83,7 @@ public final class ToxiproxyBackend implements FaultBackend {
    */
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.copyOf(DIRECT);
+    return EnumSet.copyOf(capabilities);
   }
 
   @Override
@@ -142,7 +146,7 @@ public final class ToxiproxyBackend implements FaultBackend {
   }
 
   /** Proxies on a server at a URL: listen where asked, connect to what the server reports. */
-  private record ServerPlacement(String serverHost, String listenHost) implements Placement {
+  record ServerPlacement(String serverHost, String listenHost) implements Placement {
     @Override
     public String listen(String proxyName) {
       return HostPort.format(InetSocketAddress.createUnresolved(listenHost, 0));
