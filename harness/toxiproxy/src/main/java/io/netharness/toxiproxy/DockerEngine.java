@@ -40,6 +40,7 @@ record DockerEngine(URI endpoint) {
   static final Duration PULL_TIMEOUT = Duration.ofSeconds(120);
   static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
   static final String SSHD_IMAGE = "testcontainers/sshd:1.3.0";
+  static final String TINY_IMAGE = "alpine:3.17";
 
   /** The endpoint from DOCKER_HOST, ~/.testcontainers.properties {@code docker.host}, or the default socket. */
   static DockerEngine fromEnvironment() {
@@ -55,9 +56,38 @@ record DockerEngine(URI endpoint) {
 
   /** Whether Ryuk will be started: not when TESTCONTAINERS_RYUK_DISABLED or ryuk.disabled says so. */
   static boolean ryukEnabled() {
-    String env = System.getenv("TESTCONTAINERS_RYUK_DISABLED");
-    String property = testcontainersProperties().getProperty("ryuk.disabled");
-    return !"true".equalsIgnoreCase(env == null ? property : env);
+    return !"true".equalsIgnoreCase(testcontainersSetting("ryuk.disabled"));
+  }
+
+  /**
+   * Whether Testcontainers runs its start-up checks, which start {@link #TINY_IMAGE}: not when
+   * TESTCONTAINERS_CHECKS_DISABLE or checks.disable says so.
+   */
+  static boolean checksEnabled() {
+    return !"true".equalsIgnoreCase(testcontainersSetting("checks.disable"));
+  }
+
+  /**
+   * Whether Testcontainers will run {@link #TINY_IMAGE} to find the Docker host's address: it does
+   * inside a container ({@code /.dockerenv}) with a local socket, no TESTCONTAINERS_HOST_OVERRIDE,
+   * and a {@code bridge} network that names no gateway (e.g. dockerd with {@code --iptables=false}).
+   */
+  boolean looksForGatewayWithTinyImage() {
+    String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+    if (!isUnixSocket() || !Files.exists(Path.of("/.dockerenv")) || override != null && !override.isBlank()) {
+      return false;
+    }
+    try {
+      Response bridge = request("GET", "/networks/bridge", IMAGE_TIMEOUT);
+      return bridge.status() != 200 || !bridge.body().matches("(?s).*\"Gateway\"\\s*:\\s*\"[^\"]+\".*");
+    } catch (IOException | TimeoutException e) {
+      return true;
+    }
+  }
+
+  private static @Nullable String testcontainersSetting(String key) {
+    String env = System.getenv("TESTCONTAINERS_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
+    return env != null ? env : testcontainersProperties().getProperty(key);
   }
 
   boolean isUnixSocket() {

@@ -91,6 +91,15 @@ public final class TestcontainersBackend implements FaultBackend {
           + "; Testcontainers starts Ryuk to remove containers: make the image available, or set"
           + " TESTCONTAINERS_RYUK_DISABLED=true"));
     }
+    boolean gateway = engine.looksForGatewayWithTinyImage();
+    if (DockerEngine.checksEnabled() || gateway) {
+      String why = gateway
+          ? "this JVM runs in a container (/.dockerenv) and the bridge network names no gateway, so Testcontainers"
+              + " runs it to find the Docker host (set TESTCONTAINERS_HOST_OVERRIDE=localhost for a local engine)"
+          : "Testcontainers' start-up checks run it (set TESTCONTAINERS_CHECKS_DISABLE=true to skip them)";
+      engine.whyImageMissing(DockerEngine.TINY_IMAGE).ifPresent(missingTiny -> missing.add(missingTiny + "; " + why
+          + "; without the image it retries the pull for two minutes"));
+    }
     if (!hostNetwork) {
       engine.whyImageMissing(DockerEngine.SSHD_IMAGE).ifPresent(why -> missing.add(why
           + "; on the bridge network Testcontainers reaches upstreams on this machine through it: make the image"
