@@ -108,7 +108,7 @@ class FidelityTest {
       seen.put("reset_peer 0 ms upstream, added before connecting", resetPeerFirst(backend, echo));
       seen.put("reset_peer 0 ms upstream, added to an open connection", resetPeerOpen(backend, echo));
       seen.put("slicer 4 B average, no delay, upstream: one 44 B write", slicer(backend, echo, Duration.ZERO));
-      seen.put("slicer 4 B average, 10 ms delay, upstream: one 44 B write", slicer(backend, echo, Duration.ofMillis(10)));
+      seen.put("slicer 4 B average, 1 ms delay (as the step), upstream: one 44 B write", slicer(backend, echo, Duration.ofMillis(1)));
       seen.put("limit_data 10 B downstream", limitData(backend, echo));
       seen.put("toxicity 0 (timeout 0 upstream)", toxicityZero(backend, echo));
       seen.put("proxy down: open connection", downOpen(backend, echo));
@@ -136,7 +136,7 @@ class FidelityTest {
     whereClaimed(backend, Capability.HALF_CLOSE, expected, "client half-closes, server replies at EOF", "reply");
     expected.forEach((probe, start) -> assertThat(seen.get(probe)).as(label + ": " + probe).startsWith(start));
     if (backend.capabilities().contains(Capability.SLICE_BOUNDARIES)) {
-      String slices = seen.get("slicer 4 B average, 10 ms delay, upstream: one 44 B write");
+      String slices = seen.get("slicer 4 B average, 1 ms delay (as the step), upstream: one 44 B write");
       assertThat(Integer.parseInt(slices.replaceAll("44 B in (\\d+) reads?", "$1"))).as(label + " slices").isGreaterThan(1);
     }
   }
