@@ -12,18 +12,32 @@ import java.util.Map;
  * "reset_peer": on the first chunk in its direction, waits {@code timeout}, then aborts the
  * connection with RST to both sides; data arriving meanwhile is discarded. An idle connection is
  * never reset. Unlike Toxiproxy 2.12, connections that were open before the toxic was added get
- * the RST too (Toxiproxy gives them a plain EOF).
+ * the RST too: Toxiproxy sets SO_LINGER 0 only when a connection starts, so it closes those with a
+ * FIN. {@link #withFinOnOpenConnections()} does what Toxiproxy does, for testing against it.
  *
  * <pre>{@code
  * proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ZERO));
+ * proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ZERO).withFinOnOpenConnections()); // as Toxiproxy 2.12
  * }</pre>
  *
  * @param timeout wait after the first chunk ({@code timeout} attribute, ms)
+ * @param finOnOpenConnections close connections that were open before the toxic was added with a
+ *     FIN instead of an RST, as Toxiproxy 2.12 does (not an attribute on the wire)
  */
-public record ResetPeer(Duration timeout) implements Toxic {
+public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implements Toxic {
 
   public ResetPeer {
     Toxics.requireNonNegative("timeout", timeout);
+  }
+
+  /** Resets every connection, whenever it was opened. */
+  public ResetPeer(Duration timeout) {
+    this(timeout, false);
+  }
+
+  /** As Toxiproxy 2.12: a connection that was open before the toxic was added ends with a FIN. */
+  public ResetPeer withFinOnOpenConnections() {
+    return new ResetPeer(timeout, true);
   }
 
   @Override
@@ -49,7 +63,8 @@ public record ResetPeer(Duration timeout) implements Toxic {
         ctx.drop(chunk);
         if (!triggered) {
           triggered = true;
-          ctx.schedule(timeout, ctx::resetConnection);
+          boolean fin = finOnOpenConnections && ctx.addedToOpenConnection();
+          ctx.schedule(timeout, fin ? ctx::closeConnection : ctx::resetConnection);
         }
       }
     };
