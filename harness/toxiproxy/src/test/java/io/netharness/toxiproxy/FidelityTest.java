@@ -10,6 +10,7 @@ import io.netharness.proxy.FaultBackend;
 import io.netharness.proxy.FaultSettings;
 import io.netharness.proxy.ProxyControl;
 import io.netharness.proxy.api.AdminServer;
+import io.netharness.proxy.toxics.ResetPeer;
 import io.netharness.proxy.toxics.Toxics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +107,8 @@ class FidelityTest {
       seen.put("timeout 300 ms upstream", timeout(backend, echo));
       seen.put("timeout 0 upstream, then removed", timeoutRemoved(backend, echo));
       seen.put("reset_peer 0 ms upstream, added before connecting", resetPeerFirst(backend, echo));
-      seen.put("reset_peer 0 ms upstream, added to an open connection", resetPeerOpen(backend, echo));
+      seen.put("reset_peer 0 ms upstream, added to an open connection", resetPeerOpen(backend, echo, false));
+      seen.put("reset_peer withFinOnOpenConnections(), added to an open connection", resetPeerOpen(backend, echo, true));
       seen.put("slicer 4 B average, no delay, upstream: one 44 B write", slicer(backend, echo, Duration.ZERO));
       seen.put("slicer 4 B average, 1 ms delay (as the step), upstream: one 44 B write", slicer(backend, echo, Duration.ofMillis(1)));
       seen.put("limit_data 10 B downstream", limitData(backend, echo));
@@ -134,6 +136,9 @@ class FidelityTest {
         "reset_peer 0 ms upstream, added to an open connection", "RST");
     whereClaimed(backend, Capability.REFUSAL, expected, "proxy down: new connect", "refused");
     whereClaimed(backend, Capability.HALF_CLOSE, expected, "client half-closes, server replies at EOF", "reply");
+    if (backend instanceof EmbeddedBackend) {
+      expected.put("reset_peer withFinOnOpenConnections(), added to an open connection", "FIN");
+    }
     expected.forEach((probe, start) -> assertThat(seen.get(probe)).as(label + ": " + probe).startsWith(start));
     if (backend.capabilities().contains(Capability.SLICE_BOUNDARIES)) {
       String slices = seen.get("slicer 4 B average, 1 ms delay (as the step), upstream: one 44 B write");
@@ -248,11 +253,12 @@ class FidelityTest {
     }
   }
 
-  private static String resetPeerOpen(FaultBackend backend, Upstream echo) throws IOException {
+  private static String resetPeerOpen(FaultBackend backend, Upstream echo, boolean asToxiproxy) throws IOException {
     try (ProxyControl p = proxy(backend, echo.address()); Socket client = connect(p)) {
       client.getOutputStream().write("a".getBytes(US_ASCII));
       client.getInputStream().readNBytes(1); // the connection is open and flowing
-      p.add("reset", Direction.UPSTREAM, 1.0, Toxics.resetPeer(Duration.ZERO));
+      ResetPeer reset = Toxics.resetPeer(Duration.ZERO);
+      p.add("reset", Direction.UPSTREAM, 1.0, asToxiproxy ? reset.withFinOnOpenConnections() : reset);
       long start = System.nanoTime();
       client.getOutputStream().write("reset toxic payload".getBytes(US_ASCII));
       return ending(client, start);
