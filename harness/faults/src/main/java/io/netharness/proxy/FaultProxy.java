@@ -292,6 +292,11 @@ public final class FaultProxy implements ProxyControl {
 
   // ---- toxics ---------------------------------------------------------------------------------
 
+  /** The serial of the newest toxic added so far (0 before the first). */
+  long lastToxicSerial() {
+    return serials.get();
+  }
+
   /** Adds a toxic named {@code <type>_<direction>} with toxicity 1. */
   public ToxicHandle add(Direction direction, Toxic toxic) {
     return add(toxic.type() + "_" + direction.wireName(), direction, 1.0, toxic);

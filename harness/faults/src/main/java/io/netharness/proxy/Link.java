@@ -370,6 +370,11 @@ final class Link {
     }
 
     @Override
+    public boolean addedToOpenConnection() {
+      return attachment != null && connection.startedBefore(attachment.serial());
+    }
+
+    @Override
     public void schedule(Duration delay, Runnable task) {
       scheduleAt(System.nanoTime() + delay.toNanos(), task);
     }

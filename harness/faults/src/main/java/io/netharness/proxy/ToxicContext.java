@@ -37,6 +37,14 @@ public interface ToxicContext {
   /** Aborts the whole connection: RST to both sides. */
   void resetConnection();
 
+  /**
+   * Whether this connection was already open when the toxic was added (it was not in the chain
+   * when the connection started). Toxiproxy 2.12 treats the two differently for reset_peer.
+   */
+  default boolean addedToOpenConnection() {
+    return false;
+  }
+
   /** Runs {@code task} on this connection's event loop after {@code delay}; cancelled when the connection closes. */
   void schedule(Duration delay, Runnable task);
 
