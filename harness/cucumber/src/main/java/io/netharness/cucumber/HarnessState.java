@@ -4,14 +4,10 @@ import io.netharness.HarnessException;
 import io.netharness.client.TcpClient;
 import io.netharness.server.TcpServer;
 import io.netharness.udp.UdpPeer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +34,11 @@ public final class HarnessState {
   private final Map<String, UdpPeer> peers = new LinkedHashMap<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, io.netharness.proxy.ProxyControl> proxies = new LinkedHashMap<>();
-  private final Map<String, String> clientRoutes = new LinkedHashMap<>();
-  private final Map<String, InetSocketAddress> seenByServer = new LinkedHashMap<>();
+  private final ProxyRoutes routes = new ProxyRoutes();
+  private final ScratchFolder scratch = new ScratchFolder();
   private final Map<String, io.netharness.impairment.UdpRelay> relays = new LinkedHashMap<>();
   private io.netharness.proxy.@Nullable FaultBackend backend;
   private Duration timeout = Duration.ofSeconds(5);
-  private @Nullable Path scratch;
   private @Nullable RuntimeException lastFailure;
 
   public Duration timeout() {
@@ -155,13 +150,7 @@ public final class HarnessState {
 
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
-    clientRoutes.put(client, target);
-    if (proxies.get(target) instanceof io.netharness.proxy.FaultProxy embedded) {
-      // "connected" means through to the server: wait until the proxy has its upstream connection,
-      // so a toxic added next applies to this connection for sure
-      embedded.upstreamAddressOf(client(client).localAddress(), timeout)
-          .ifPresent(address -> seenByServer.put(client, address)); // kept: still right after the connection ends
-    }
+    routes.route(client, client(client).localAddress(), proxies.get(target), target, timeout);
   }
 
   /**
@@ -170,18 +159,8 @@ public final class HarnessState {
    */
   public @Nullable InetSocketAddress addressSeenByServer(String client) {
     TcpClient c = client(client);
-    String via = clientRoutes.get(client);
-    if (via == null || !proxies.containsKey(via)) {
-      return c.localAddress();
-    }
-    InetSocketAddress cached = seenByServer.get(client);
-    if (cached != null) {
-      return cached;
-    }
-    if (proxies.get(via) instanceof io.netharness.proxy.FaultProxy embedded) {
-      return embedded.upstreamAddressOf(c.localAddress(), timeout).orElse(null);
-    }
-    return null;
+    var proxy = routes.proxyOf(client).map(proxies::get);
+    return proxy.isEmpty() ? c.localAddress() : routes.seenByServer(client, c.localAddress(), proxy.get(), timeout);
   }
 
   /**
@@ -265,14 +244,7 @@ public final class HarnessState {
 
   /** A folder for this scenario's files, deleted afterwards. */
   public Path scratch() {
-    if (scratch == null) {
-      try {
-        scratch = Files.createTempDirectory("netharness-");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create a scratch folder", e);
-      }
-    }
-    return scratch;
+    return scratch.path();
   }
 
   /** Runs an action that is expected to fail, remembering how. */
@@ -306,8 +278,7 @@ public final class HarnessState {
     proxies.clear();
     relays.clear();
     servers.clear();
-    clientRoutes.clear();
-    seenByServer.clear();
+    routes.clear();
     if (backend != null) {
       try {
         backend.close();
@@ -316,13 +287,10 @@ public final class HarnessState {
       }
       backend = null;
     }
-    if (scratch != null) {
-      try (Stream<Path> files = Files.walk(scratch)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        problems.add(new UncheckedIOException(e));
-      }
-      scratch = null;
+    try {
+      scratch.delete();
+    } catch (RuntimeException e) {
+      problems.add(e);
     }
     if (!problems.isEmpty()) {
       RuntimeException first = problems.get(0);
