@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code ./netharness run} through the real launcher: reports on stdout, bad input as one line on stderr and exit 2. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherRunIT {
   private static RepositoryCopy copy;
   private static Path passing;
