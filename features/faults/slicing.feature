@@ -8,6 +8,7 @@ Feature: A slicer cuts messages into many small reads
     And a TCP client "alice" connected to "slicer"
     And proxy "slicer" slices upstream data into pieces of about 4 bytes
 
+  @slice-boundaries
   Scenario: Lines arrive in pieces, and line framing puts them back together
     When "alice" sends the line "the quick brown fox"
     And "alice" sends the line "jumps over the lazy dog"
@@ -23,6 +24,7 @@ Feature: A slicer cuts messages into many small reads
     Then "srv" receives 6 bytes from "alice"
     And the toxic "slicer_upstream" of proxy "slicer" has acted on traffic
 
+  @slice-boundaries
   Scenario: Length-prefixed messages survive slicing too
     When "alice" sends "first message" framed as length-prefixed (2 bytes)
     And "alice" sends "second" framed as length-prefixed (2 bytes)

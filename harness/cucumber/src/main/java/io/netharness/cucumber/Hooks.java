@@ -24,6 +24,9 @@ public final class Hooks {
    */
   @io.cucumber.java.Before(order = 0)
   public void skipWhatTheBackendCannotDo(Scenario scenario) {
+    if (scenario.getStatus() != io.cucumber.java.Status.PASSED) {
+      return; // an earlier hook already skipped or failed it: do not start a backend for it
+    }
     java.util.List<io.netharness.proxy.Capability> needed = java.util.Arrays.stream(io.netharness.proxy.Capability.values())
         .filter(c -> scenario.getSourceTagNames().contains(c.tag()))
         .toList();
@@ -34,7 +37,8 @@ public final class Hooks {
     var missing = needed.stream().filter(c -> !backend.capabilities().contains(c)).toList();
     if (!missing.isEmpty()) {
       String reason = "skipped: the \"" + backend.name() + "\" fault backend cannot do "
-          + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + " (only the embedded backend can)";
+          + missing.stream().map(io.netharness.proxy.Capability::tag).toList() + ": "
+          + String.join("; ", missing.stream().map(backend::whyNot).toList());
       scenario.log(reason);
       System.out.println("[netharness] " + scenario.getName() + ": " + reason);
       throw new org.opentest4j.TestAbortedException(reason);

@@ -21,6 +21,14 @@ public interface FaultBackend extends AutoCloseable {
 
   Set<Capability> capabilities();
 
+  /**
+   * Why this backend lacks {@code capability}, for the skip message of a scenario that needs it
+   * (e.g. "an RST crosses Docker's port forwarder as a FIN").
+   */
+  default String whyNot(Capability capability) {
+    return capability.whyMissing();
+  }
+
   /** A new proxy in front of {@code upstream}, already listening. */
   ProxyControl createProxy(String name, InetSocketAddress upstream);
 

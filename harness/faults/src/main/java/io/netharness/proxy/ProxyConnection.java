@@ -19,11 +19,13 @@ final class ProxyConnection {
   private final Channel upstream;
   final Link up;
   final Link down;
+  private final long lastToxicSerialAtStart;
   private boolean closed;
 
   ProxyConnection(FaultProxy proxy, long index, Channel client, Channel upstream) {
     this.proxy = proxy;
     this.index = index;
+    this.lastToxicSerialAtStart = proxy.lastToxicSerial();
     this.client = client;
     this.upstream = upstream;
     this.up = new Link(Direction.UPSTREAM, this, client, upstream);
@@ -38,6 +40,11 @@ final class ProxyConnection {
 
   long index() {
     return index;
+  }
+
+  /** Whether the toxic with this serial was added after this connection started. */
+  boolean startedBefore(long toxicSerial) {
+    return toxicSerial > lastToxicSerialAtStart;
   }
 
   Channel client() {

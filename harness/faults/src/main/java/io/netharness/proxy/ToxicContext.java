@@ -37,11 +37,27 @@ public interface ToxicContext {
   /** Aborts the whole connection: RST to both sides. */
   void resetConnection();
 
+  /**
+   * Whether this connection was already open when the toxic was added (it was not in the chain
+   * when the connection started). Toxiproxy 2.12 treats the two differently for reset_peer.
+   */
+  default boolean addedToOpenConnection() {
+    return false;
+  }
+
   /** Runs {@code task} on this connection's event loop after {@code delay}; cancelled when the connection closes. */
   void schedule(Duration delay, Runnable task);
 
   /** Runs {@code task} at an absolute {@link System#nanoTime()} deadline (now if already past). */
   void scheduleAt(long deadlineNanos, Runnable task);
+
+  /**
+   * Runs {@code task} on this connection's event loop once the connection can take more output:
+   * soon (never inside this call) if it can now, else when the destination has drained. A toxic
+   * that makes many pieces of one chunk emits a batch and then waits here, so what it has not cut
+   * yet stays one buffer instead of thousands of queued writes. Dropped if the connection closes.
+   */
+  void whenReady(Runnable task);
 
   /** Seeded randomness for this toxic on this connection and direction. */
   RandomGenerator random();

@@ -26,15 +26,18 @@ final class SharedContainer implements Placement {
   private final ToxiproxyContainer container;
   private final BitSet used = new BitSet();
 
-  private SharedContainer(String image, ToxiproxyContainer container) {
+  private final boolean localEngine;
+
+  private SharedContainer(String image, ToxiproxyContainer container, boolean localEngine) {
     this.image = image;
     this.container = container;
+    this.localEngine = localEngine;
   }
 
-  static synchronized SharedContainer forImage(String image) {
+  static synchronized SharedContainer forImage(String image, boolean localEngine) {
     SharedContainer shared = BY_IMAGE.get(image);
     if (shared == null || !shared.container.isRunning()) {
-      shared = new SharedContainer(image, startContainer(image));
+      shared = new SharedContainer(image, startContainer(image), localEngine);
       BY_IMAGE.put(image, shared);
     }
     return shared;
@@ -61,11 +64,11 @@ final class SharedContainer implements Placement {
   }
 
   ToxiproxyClient client() {
-    return new ToxiproxyClient(container.getHost(), container.getControlPort());
+    return new ToxiproxyClient(host(), container.getControlPort());
   }
 
   String describe() {
-    return "Toxiproxy container " + image + " (API at http://" + container.getHost() + ":"
+    return "Toxiproxy container " + image + " on Docker's bridge network (API at http://" + host() + ":"
         + container.getControlPort() + ")";
   }
 
@@ -84,7 +87,16 @@ final class SharedContainer implements Placement {
   @Override
   public InetSocketAddress applicationAddress(String reportedListen) {
     int inside = HostPort.parse(reportedListen).getPort();
-    return new InetSocketAddress(container.getHost(), container.getMappedPort(inside));
+    return new InetSocketAddress(host(), container.getMappedPort(inside));
+  }
+
+  /**
+   * Where this JVM reaches the mapped ports: 127.0.0.1 for an engine on this machine's socket
+   * (Docker publishes on every interface), else Testcontainers' host. Inside a container
+   * (/.dockerenv) Testcontainers would answer with the bridge gateway instead.
+   */
+  private String host() {
+    return localEngine ? "127.0.0.1" : container.getHost();
   }
 
   @Override

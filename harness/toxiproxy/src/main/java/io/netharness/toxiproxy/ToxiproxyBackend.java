@@ -31,17 +31,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class ToxiproxyBackend implements FaultBackend {
+  /** What a Toxiproxy reached without a port forwarder in between shows a client. */
+  static final Set<Capability> DIRECT = EnumSet.of(Capability.RESETS, Capability.REFUSAL, Capability.SLICE_BOUNDARIES);
+
   private final String name;
   private final ToxiproxyClient client;
   private final String description;
   private final Placement placement;
   private final Map<String, RemoteProxy> proxies = new ConcurrentHashMap<>();
 
-  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement) {
+  private final Set<Capability> capabilities;
+
+  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement,
+      Set<Capability> capabilities) {
     this.name = name;
     this.client = client;
     this.description = description;
     this.placement = placement;
+    this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class ToxiproxyBackend implements FaultBackend {
   private static ToxiproxyBackend connect(ToxiproxyServer server, String listenHost) {
     server.requireVersion();
     return new ToxiproxyBackend("toxiproxy", server.client(), "Toxiproxy at " + server.url(),
-        new ServerPlacement(server.host(), listenHost));
+        new ServerPlacement(server.host(), listenHost), DIRECT);
   }
 
   @Override
@@ -69,10 +76,14 @@ public final class ToxiproxyBackend implements FaultBackend {
     return name;
   }
 
-  /** None of the embedded-only capabilities: a real Toxiproxy 2.12 has none of them. */
+  /**
+   * What a toxiproxy-server reached directly gives a scenario: RSTs (from reset_peer on connections
+   * that start while it is in the chain), refusal when a proxy is down, and slice boundaries; none
+   * of the embedded-only extras (docs/faults.md, "Fidelity").
+   */
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.noneOf(Capability.class);
+    return EnumSet.copyOf(capabilities);
   }
 
   @Override
@@ -135,7 +146,7 @@ public final class ToxiproxyBackend implements FaultBackend {
   }
 
   /** Proxies on a server at a URL: listen where asked, connect to what the server reports. */
-  private record ServerPlacement(String serverHost, String listenHost) implements Placement {
+  record ServerPlacement(String serverHost, String listenHost) implements Placement {
     @Override
     public String listen(String proxyName) {
       return HostPort.format(InetSocketAddress.createUnresolved(listenHost, 0));

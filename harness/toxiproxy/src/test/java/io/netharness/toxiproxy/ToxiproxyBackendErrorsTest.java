@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
+import io.netharness.proxy.Capability;
 import io.netharness.proxy.FaultBackendProvider;
 import io.netharness.proxy.FaultBackends;
 import io.netharness.proxy.FaultSettings;
@@ -71,7 +72,7 @@ class ToxiproxyBackendErrorsTest {
   }
 
   @Test
-  void aRealToxiproxyHasNoneOfTheEmbeddedOnlyCapabilities() {
+  void aRealToxiproxyHasOnlyWhatADirectConnectionShows() {
     ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", new ToxiproxyClient("127.0.0.1", freePort()),
         "test", new Placement() {
           @Override
@@ -88,8 +89,10 @@ class ToxiproxyBackendErrorsTest {
           public String upstream(InetSocketAddress upstream) {
             return "127.0.0.1:1";
           }
-        });
-    assertThat(backend.capabilities()).isEmpty();
+        }, ToxiproxyBackend.DIRECT);
+    assertThat(backend.capabilities()).containsExactlyInAnyOrder(
+        Capability.RESETS, Capability.REFUSAL, Capability.SLICE_BOUNDARIES);
+    assertThat(backend.whyNot(Capability.RESET_OPEN_CONNECTIONS)).contains("FIN, not an RST");
     backend.close();
     backend.close(); // idempotent
   }
@@ -113,7 +116,7 @@ class ToxiproxyBackendErrorsTest {
           public String upstream(InetSocketAddress upstream) {
             return "127.0.0.1:" + upstream.getPort();
           }
-        });
+        }, ToxiproxyBackend.DIRECT);
     assertThatThrownBy(() -> backend.createProxy("db", new InetSocketAddress("127.0.0.1", 7000)))
         .isInstanceOf(HarnessException.class)
         .hasMessageContaining("could not create proxy \"db\"")

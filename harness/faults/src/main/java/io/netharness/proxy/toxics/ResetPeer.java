@@ -10,20 +10,36 @@ import java.util.Map;
 
 /**
  * "reset_peer": on the first chunk in its direction, waits {@code timeout}, then aborts the
- * connection with RST to both sides; data arriving meanwhile is discarded. An idle connection is
- * never reset. Unlike Toxiproxy 2.12, connections that were open before the toxic was added get
- * the RST too (Toxiproxy gives them a plain EOF).
+ * connection with RST to both sides; data arriving meanwhile is held and discarded with the
+ * connection. Removing the toxic before it fires cancels the reset and delivers what it held, so
+ * the stream has no hole. An idle connection is never reset. Unlike Toxiproxy 2.12, connections
+ * that were open before the toxic was added get the RST too: Toxiproxy sets SO_LINGER 0 only when
+ * a connection starts, so it closes those with a FIN. {@link #withFinOnOpenConnections()} does what
+ * Toxiproxy does, for testing against it.
  *
  * <pre>{@code
  * proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ZERO));
+ * proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ZERO).withFinOnOpenConnections()); // as Toxiproxy 2.12
  * }</pre>
  *
  * @param timeout wait after the first chunk ({@code timeout} attribute, ms)
+ * @param finOnOpenConnections close connections that were open before the toxic was added with a
+ *     FIN instead of an RST, as Toxiproxy 2.12 does (not an attribute on the wire)
  */
-public record ResetPeer(Duration timeout) implements Toxic {
+public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implements Toxic {
 
   public ResetPeer {
-    Toxics.requireNonNegative("timeout", timeout);
+    Toxics.requireMillis("timeout", timeout);
+  }
+
+  /** Resets every connection, whenever it was opened. */
+  public ResetPeer(Duration timeout) {
+    this(timeout, false);
+  }
+
+  /** As Toxiproxy 2.12: a connection that was open before the toxic was added ends with a FIN. */
+  public ResetPeer withFinOnOpenConnections() {
+    return new ResetPeer(timeout, true);
   }
 
   @Override
@@ -40,18 +56,55 @@ public record ResetPeer(Duration timeout) implements Toxic {
 
   @Override
   public ToxicStage newStage() {
-    return new ToxicStage() {
-      private boolean triggered;
+    return new Stage(timeout, finOnOpenConnections);
+  }
 
-      @Override
-      public void onChunk(ToxicContext ctx, Chunk chunk) {
-        ctx.touched(chunk.length());
-        ctx.drop(chunk);
-        if (!triggered) {
-          triggered = true;
-          ctx.schedule(timeout, ctx::resetConnection);
-        }
+  /**
+   * Holds what arrives while the reset is pending: when it fires the held bytes are discarded with the
+   * connection; when the toxic is removed first, the reset is cancelled and the held bytes are delivered,
+   * so the stream never has a hole.
+   */
+  private static final class Stage extends HoldingStage {
+    private final Duration timeout;
+    private final boolean finOnOpenConnections;
+    private boolean triggered;
+    private boolean cancelled;
+
+    Stage(Duration timeout, boolean finOnOpenConnections) {
+      this.timeout = timeout;
+      this.finOnOpenConnections = finOnOpenConnections;
+    }
+
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      ctx.touched(chunk.length());
+      held.add(chunk);
+      if (!triggered) {
+        triggered = true;
+        boolean fin = finOnOpenConnections && ctx.addedToOpenConnection();
+        ctx.schedule(timeout, () -> {
+          if (!cancelled) {
+            held.dropAll(ctx);
+            if (fin) {
+              ctx.closeConnection();
+            } else {
+              ctx.resetConnection();
+            }
+          }
+        });
       }
-    };
+    }
+
+    @Override
+    public void onRemove(ToxicContext ctx) {
+      cancelled = true;
+      super.onRemove(ctx);
+    }
+
+    @Override
+    public void onClose(ToxicContext ctx) {
+      cancelled = true;
+      super.onClose(ctx);
+    }
   }
 }
