@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Normaliser normalising} what varies. With {@code -Dnetharness.docs.regenerate=true}
  * (scripts/regenerate-doc-output) the blocks are rewritten from the runs instead.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class DocOutputIT {
   private static final boolean REGENERATE = Boolean.getBoolean("netharness.docs.regenerate");
   private static final Map<String, String> TCP_SESSION = new HashMap<>();

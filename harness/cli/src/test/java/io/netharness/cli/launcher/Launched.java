@@ -22,7 +22,7 @@ import org.awaitility.Awaitility;
  * and everything it started; use it in try-with-resources.
  */
 public final class Launched implements AutoCloseable {
-  public static final Duration WAIT = Duration.ofSeconds(30);
+  public static final Duration WAIT = Duration.ofSeconds(90);
   /** How long a launch that builds the CLI first may take. */
   public static final Duration BUILD_WAIT = Duration.ofMinutes(6);
 

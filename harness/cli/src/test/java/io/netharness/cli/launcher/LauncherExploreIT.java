@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code ./netharness explore} through the real launcher: progress on stderr, the files written on stdout. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherExploreIT {
   private final RepositoryCopy copy = RepositoryCopy.shared();
 

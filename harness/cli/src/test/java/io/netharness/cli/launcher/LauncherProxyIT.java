@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code ./netharness proxy --toxic …} through the real launcher, then {@code proxy toxic add|list|remove} against it
  * as a second and third process; a port in use and a bad spec are one line on stderr and exit 2.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherProxyIT {
   private final RepositoryCopy copy = RepositoryCopy.shared();
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code ./netharness tcp listen} and {@code tcp connect} through the real launcher, in two processes: events
  * ({@code [listening on …]}, connects, FIN, byte counts) on stderr, the data itself on stdout.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherTcpIT {
   private final RepositoryCopy copy = RepositoryCopy.shared();
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code ./netharness udp} through the real launcher: one process receives, another sends a line as a datagram. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherUdpIT {
   private final RepositoryCopy copy = RepositoryCopy.shared();
 
