@@ -103,7 +103,7 @@ record DocBlock(Path file, int fenceLine, Map<String, String> clauses, List<Stri
     }
   }
 
-  private static List<String> read(Path file) {
+  static List<String> read(Path file) {
     try {
       return Files.readAllLines(file);
     } catch (IOException e) {

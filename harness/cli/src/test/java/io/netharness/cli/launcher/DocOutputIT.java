@@ -90,7 +90,7 @@ class DocOutputIT {
   void everyBlockSaidToBeRealOutputIsMarked() {
     List<String> unmarked = new ArrayList<>();
     for (Path file : documents()) {
-      List<String> lines = read(file);
+      List<String> lines = DocBlock.read(file);
       boolean inFence = false;
       for (int i = 0; i < lines.size(); i++) {
         if (!lines.get(i).startsWith("```")) {
@@ -167,11 +167,4 @@ class DocOutputIT {
     }
   }
 
-  private static List<String> read(Path file) {
-    try {
-      return Files.readAllLines(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
