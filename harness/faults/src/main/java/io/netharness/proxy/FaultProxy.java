@@ -356,11 +356,24 @@ public final class FaultProxy implements ProxyControl {
   }
 
 
-  /** Removes every toxic (Toxiproxy's reset, without re-enabling). */
+  /**
+   * Removes every toxic (Toxiproxy's reset, without re-enabling). One removal that cannot take
+   * effect in time does not keep the others: all are removed, then the first failure is thrown.
+   */
   @Override
   public void removeAll() {
+    HarnessException first = null;
     for (ToxicAttachment t : toxics()) {
-      remove(t.name());
+      try {
+        remove(t.name());
+      } catch (HarnessException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
