@@ -15,7 +15,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.SocketChannel;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -23,7 +22,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -50,21 +48,13 @@ public final class ServerConnection {
   private final Transcript transcript;
   private final InetSocketAddress remote;
   private final InetSocketAddress local;
-  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-  private final List<byte[]> messages = new ArrayList<>();
-  private final List<Integer> readSizes = new ArrayList<>();
-  private long bytesReceived;
-  private int reads;
-  private int messagesReceived;
-  private long messageBytesKept;
-  private boolean messagesFull;
+  private final ReceivedRecord record = new ReceivedRecord();
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
   private volatile boolean pausedByUser;
   private volatile boolean outputEnded;
   private final java.util.function.BooleanSupplier closeOnPeerClose;
-  private io.netharness.internal.@org.jspecify.annotations.Nullable InboundBuffer inboundBuffer; // guarded by this
-  private volatile io.netharness.@org.jspecify.annotations.Nullable Inbound inbound;
+  private final ServerInbound inbound = new ServerInbound();
 
   ServerConnection(int index, Channel channel, Transcript transcript, java.util.function.BooleanSupplier closeOnPeerClose) {
     this.index = index;
@@ -122,8 +112,8 @@ public final class ServerConnection {
         && closeReason != CloseReason.FAILED;
   }
 
-  public synchronized long bytesReceived() {
-    return bytesReceived;
+  public long bytesReceived() {
+    return record.bytesReceived();
   }
 
   public long bytesSent() {
@@ -131,30 +121,30 @@ public final class ServerConnection {
   }
 
   /** Every byte received so far (the first {@link #RECORD_LIMIT} of them). */
-  public synchronized byte[] receivedBytes() {
-    return received.toByteArray();
+  public byte[] receivedBytes() {
+    return record.bytes();
   }
 
   /**
    * The reads (raw framing) or frames received so far, in order: the first {@link #MESSAGE_LIMIT}
    * of them, as long as they add up to at most {@link #RECORD_LIMIT} bytes.
    */
-  public synchronized List<byte[]> messages() {
-    return messages.stream().map(byte[]::clone).toList();
+  public List<byte[]> messages() {
+    return record.messages();
   }
 
   /** How many reads from the socket the bytes took, whatever the framing. */
-  public synchronized int readCount() {
-    return reads;
+  public int readCount() {
+    return record.readCount();
   }
 
   /** The size of each read, in order (the first 100,000). */
-  public synchronized List<Integer> readSizes() {
-    return List.copyOf(readSizes);
+  public List<Integer> readSizes() {
+    return record.readSizes();
   }
 
-  public synchronized int messageCount() {
-    return messagesReceived;
+  public int messageCount() {
+    return record.messageCount();
   }
 
   /**
@@ -168,33 +158,15 @@ public final class ServerConnection {
    * }</pre>
    */
   public io.netharness.Inbound inbound() {
-    io.netharness.Inbound existing = inbound;
+    io.netharness.Inbound existing = inbound.existing();
     if (existing != null) {
       return existing;
     }
-    onEventLoop(this::startInbound); // reads happen on the event loop: none is missed or counted twice
-    return java.util.Objects.requireNonNull(inbound);
-  }
-
-  private synchronized void startInbound() {
-    if (inbound != null) {
-      return;
-    }
-    if (bytesReceived > received.size()) {
-      throw new HarnessException("server connection #" + index + ": " + bytesReceived + " bytes arrived before the"
-          + " first receive check and only the first " + (RECORD_LIMIT >> 20) + " MiB were kept; check earlier, or"
-          + " use the awaitReceived… and byte-count checks");
-    }
-    io.netharness.internal.InboundBuffer buffer = io.netharness.internal.InboundBuffer.withoutFlowControl(RECORD_LIMIT);
-    buffer.append(received.toByteArray());
-    if (peerClosed) {
-      buffer.end("closed by the client (FIN)");
-    } else if (closeReason != CloseReason.OPEN) {
-      buffer.end(closeReason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
-    }
-    inboundBuffer = buffer;
-    inbound = new io.netharness.Inbound(buffer, transcript, io.netharness.Framing.raw(),
-        () -> "server connection #" + index + " from " + Connect.describe(remote));
+    onEventLoop(() -> inbound.start(record, transcript, peerClosed ? "closed by the client (FIN)"
+        : closeReason == CloseReason.PEER_RESET ? "reset by the client (RST)"
+        : closeReason != CloseReason.OPEN ? "closed" : null,
+        () -> "server connection #" + index + " from " + Connect.describe(remote)));
+    return java.util.Objects.requireNonNull(inbound.existing());
   }
 
   // ---- acting on the connection ------------------------------------------------------------
@@ -449,48 +421,25 @@ public final class ServerConnection {
 
   /** Counts a raw read and copies it only while the record has room. */
   synchronized void recordRead(ByteBuf buf) {
-    int length = buf.readableBytes();
-    bytesReceived += length;
-    if (readSizes.size() < 100_000) {
-      readSizes.add(length);
-    }
-    reads++;
-    int keep = Math.min(RECORD_LIMIT - received.size(), length);
-    if (keep > 0) {
-      byte[] bytes = new byte[keep];
-      buf.getBytes(buf.readerIndex(), bytes);
-      received.write(bytes, 0, keep);
-    }
-    if (inboundBuffer != null) {
-      byte[] chunk = new byte[length];
-      buf.getBytes(buf.readerIndex(), chunk);
-      inboundBuffer.append(chunk);
-    }
+    record.recordRead(buf);
+    inbound.append(buf);
   }
 
   /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
-  synchronized boolean messageRecordFull() {
-    return messagesFull;
+  boolean messageRecordFull() {
+    return record.messagesFull();
   }
 
-  synchronized void countMessage() {
-    messagesReceived++;
+  void countMessage() {
+    record.countMessage();
   }
 
-  synchronized void recordMessage(byte[] message) {
-    messagesReceived++;
-    if (!messagesFull && messages.size() < MESSAGE_LIMIT && messageBytesKept + message.length <= RECORD_LIMIT) {
-      messages.add(message);
-      messageBytesKept += message.length;
-    } else {
-      messagesFull = true; // keep a gap-free prefix: once one is dropped, drop all later ones
-    }
+  void recordMessage(byte[] message) {
+    record.recordMessage(message);
   }
 
   synchronized void markPeerClosed() {
-    if (inboundBuffer != null) {
-      inboundBuffer.end("closed by the client (FIN)");
-    }
+    inbound.end("closed by the client (FIN)");
     peerClosed = true;
     if (closeReason == CloseReason.OPEN) {
       closeReason = CloseReason.PEER_CLOSED;
@@ -498,9 +447,7 @@ public final class ServerConnection {
   }
 
   synchronized void markEnded(CloseReason reason) {
-    if (inboundBuffer != null) {
-      inboundBuffer.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
-    }
+    inbound.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
     if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
       closeReason = reason;
     }
