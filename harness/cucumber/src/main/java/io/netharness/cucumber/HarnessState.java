@@ -144,7 +144,7 @@ public final class HarnessState {
         seeds.add("proxy \"" + name + "\" used seed " + embedded.seed());
       }
     });
-    relays.forEach((name, r) -> seeds.add("UDP relay \"" + name + "\" used seed " + r.getSeed()));
+    relays.forEach((name, r) -> seeds.add("UDP relay \"" + name + "\" used seed " + r.seed()));
     return seeds;
   }
 

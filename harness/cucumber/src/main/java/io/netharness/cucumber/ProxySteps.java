@@ -76,7 +76,7 @@ public final class ProxySteps {
   @Then("proxy {string} passed {size} {direction}")
   public void passed(String proxy, Long bytes, Direction direction) {
     FaultProxy p = state.embeddedProxy(proxy, "byte counters");
-    p.awaitStats(s -> s.bytesSent(direction) >= bytes, state.timeout());
+    p.awaitStats(state.timeout(), s -> s.bytesSent(direction) >= bytes);
     if (p.stats().bytesSent(direction) != bytes) {
       throw new ExpectationFailedException("proxy \"" + proxy + "\": expected exactly " + bytes + " bytes "
           + direction.wireName() + ", but " + describe(p.stats()));
@@ -86,7 +86,7 @@ public final class ProxySteps {
   @Then("proxy {string} has accepted {int} connection(s)")
   public void accepted(String proxy, int count) {
     FaultProxy p = state.embeddedProxy(proxy, "connection counters");
-    p.awaitStats(s -> s.connectionsAccepted() >= count, state.timeout());
+    p.awaitStats(state.timeout(), s -> s.connectionsAccepted() >= count);
     if (p.stats().connectionsAccepted() != count) {
       throw new ExpectationFailedException("proxy \"" + proxy + "\": expected exactly " + count + " connections, but "
           + describe(p.stats()));

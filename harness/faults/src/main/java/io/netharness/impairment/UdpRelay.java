@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * (seed, direction, n, its position). Only timing-based effects (delay, rate, the reorder
  * time-out) depend on the clock, and they change when a datagram leaves, never whether it does.
  */
-public final class UdpRelay implements AutoCloseable {
+public final class UdpRelay implements io.netharness.Endpoint {
   /** Large enough for any UDP payload. */
   static final int RECEIVE_BUFFER_BYTES = 65_536;
   private static final int SOCKET_BUFFER_BYTES = 4 << 20;
@@ -114,8 +114,16 @@ public final class UdpRelay implements AutoCloseable {
     return (InetSocketAddress) started().localAddress();
   }
 
+  /** "UDP relay to 127.0.0.1:9000", for messages. */
+  @Override
+  public String name() {
+    return "UDP relay to " + io.netharness.HostPort.format(target);
+  }
+
+  /** @deprecated use {@link #port()}; endpoints spell their accessors without {@code get} */
+  @Deprecated
   public int getPort() {
-    return address().getPort();
+    return port();
   }
 
   public InetSocketAddress target() {
@@ -123,6 +131,12 @@ public final class UdpRelay implements AutoCloseable {
   }
 
   /** The seed every random draw derives from; set it with {@link Builder#seed(long)} to replay a run. */
+  public long seed() {
+    return seed;
+  }
+
+  /** @deprecated use {@link #seed()}, as {@code FaultProxy.seed()} */
+  @Deprecated
   public long getSeed() {
     return seed;
   }

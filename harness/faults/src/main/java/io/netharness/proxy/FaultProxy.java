@@ -417,11 +417,17 @@ public final class FaultProxy implements ProxyControl {
 
 
   /** Waits until the counters satisfy {@code condition}; the failure shows them. */
-  public ProxyStats awaitStats(java.util.function.Predicate<ProxyStats> condition, Duration timeout) {
+  public ProxyStats awaitStats(Duration timeout, java.util.function.Predicate<ProxyStats> condition) {
     io.netharness.internal.Await.until(timeout, () -> condition.test(stats()),
         () -> "proxy \"" + name + "\": its counters did not reach the expected values within "
             + io.netharness.internal.Await.human(timeout) + ": " + stats());
     return stats();
+  }
+
+  /** @deprecated the lambda goes last: {@link #awaitStats(Duration, java.util.function.Predicate)} */
+  @Deprecated
+  public ProxyStats awaitStats(java.util.function.Predicate<ProxyStats> condition, Duration timeout) {
+    return awaitStats(timeout, condition);
   }
 
   public ProxyStats stats() {

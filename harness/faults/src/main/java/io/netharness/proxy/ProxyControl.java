@@ -12,7 +12,7 @@ import java.net.InetSocketAddress;
  * try (ToxicHandle slow = db.add("slow", Direction.DOWNSTREAM, 1.0, Toxics.latency(Duration.ofMillis(200)))) { … }
  * }</pre>
  */
-public interface ProxyControl extends AutoCloseable {
+public interface ProxyControl extends io.netharness.Endpoint {
 
   String name();
 

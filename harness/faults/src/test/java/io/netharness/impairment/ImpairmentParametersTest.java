@@ -59,8 +59,8 @@ class ImpairmentParametersTest {
   void startAndCloseAreIdempotent() {
     try (UdpPeer target = UdpPeer.bind()) {
       UdpRelay relay = UdpRelay.builder().target(target.address()).seed(1).start();
-      int port = relay.getPort();
-      assertThat(relay.start().getPort()).isEqualTo(port);
+      int port = relay.port();
+      assertThat(relay.start().port()).isEqualTo(port);
       assertThat(relay.isRunning()).isTrue();
       assertThat(relay.toString()).contains("seed 1");
       relay.close();
@@ -74,8 +74,8 @@ class ImpairmentParametersTest {
     try (UdpPeer target = UdpPeer.bind()) {
       UdpRelay a = UdpRelay.builder().target(target.address()).build();
       UdpRelay b = UdpRelay.builder().target(target.address()).build();
-      assertThat(a.getSeed()).isNotEqualTo(b.getSeed());
-      assertThat(a.toString()).contains("seed " + a.getSeed());
+      assertThat(a.seed()).isNotEqualTo(b.seed());
+      assertThat(a.toString()).contains("seed " + a.seed());
     }
   }
 }

@@ -293,7 +293,7 @@ class FaultProxyTest {
   void upstreamDownMeansAcceptedThenClosed() {
     int deadPort;
     try (TcpServer gone = TcpServer.builder().build().start()) {
-      deadPort = gone.getPort();
+      deadPort = gone.port();
     }
     try (FaultProxy p = FaultProxy.builder().upstream("127.0.0.1:" + deadPort).build().start();
         TcpClient client = TcpClient.connect(p.address())) {

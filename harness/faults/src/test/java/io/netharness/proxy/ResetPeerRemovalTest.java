@@ -33,7 +33,7 @@ class ResetPeerRemovalTest {
       client.expectText("0", UTF_8, WAIT); // the connection is set up before the toxic arrives
       ToxicHandle reset = proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ofSeconds(1)));
       client.sendText("AAAA", UTF_8);
-      proxy.awaitStats(s -> s.upstreamBytesReceived() == 5, WAIT);
+      proxy.awaitStats(WAIT, s -> s.upstreamBytesReceived() == 5);
       reset.close();
       client.sendText("BBBB", UTF_8);
       client.expectText("AAAABBBB", UTF_8, WAIT);

@@ -101,7 +101,7 @@ class ToxicRangesTest {
 
   private void createProxy() {
     HttpResponse<String> r = http.send("POST", "/proxies",
-        "{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + echo.address().getHostString() + ":" + echo.getPort() + "\"}");
+        "{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + echo.address().getHostString() + ":" + echo.port() + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 }
