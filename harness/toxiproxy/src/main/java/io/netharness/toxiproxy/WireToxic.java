@@ -27,8 +27,8 @@ import java.util.Map;
 record WireToxic(ToxicType type, Map<String, Long> attributes) {
 
   /** The toxic types a Toxiproxy 2.12 server and toxiproxy-java both know. */
-  static final List<String> SUPPORTED =
-      List.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop");
+  static final List<String> SUPPORTED = io.netharness.proxy.toxics.Toxics.CATALOGUE.stream()
+      .filter(io.netharness.proxy.toxics.ToxicType::inToxiproxy).map(io.netharness.proxy.toxics.ToxicType::name).toList();
 
   static WireToxic of(Toxic toxic) {
     if (toxic instanceof io.netharness.proxy.toxics.AfterPattern) {

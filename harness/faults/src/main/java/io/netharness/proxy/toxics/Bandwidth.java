@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public record Bandwidth(long rate) implements Toxic {
 
+  /** The wire name {@code "bandwidth"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("bandwidth", true,
+      a -> new Bandwidth(a.whole("rate", 0, Toxics.MAX_ATTRIBUTE, "KB/s")));
+
   public Bandwidth {
     if (rate < 0) {
       throw new HarnessException("bandwidth rate cannot be negative: " + rate + " KB/s; use 0 to hold all data");
@@ -32,7 +36,7 @@ public record Bandwidth(long rate) implements Toxic {
 
   @Override
   public String type() {
-    return "bandwidth";
+    return TYPE.name();
   }
 
   @Override

@@ -15,9 +15,13 @@ import java.util.Map;
  * }</pre>
  */
 public record CloseConnection() implements Toxic {
+
+  /** The wire name {@code "close_connection"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("close_connection", false,
+      a -> new CloseConnection());
   @Override
   public String type() {
-    return "close_connection";
+    return TYPE.name();
   }
 
   @Override

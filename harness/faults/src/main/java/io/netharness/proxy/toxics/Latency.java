@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public record Latency(Duration latency, Duration jitter) implements Toxic {
 
+  /** The wire name {@code "latency"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("latency", true,
+      a -> new Latency(a.millis("latency"), a.millis("jitter")));
+
   public Latency {
     Toxics.requireMillis("latency", latency);
     Toxics.requireMillis("jitter", jitter);
@@ -37,7 +41,7 @@ public record Latency(Duration latency, Duration jitter) implements Toxic {
 
   @Override
   public String type() {
-    return "latency";
+    return TYPE.name();
   }
 
   @Override

@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public record LimitData(long bytes) implements Toxic {
 
+  /** The wire name {@code "limit_data"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("limit_data", true,
+      a -> new LimitData(a.whole("bytes", 0, Long.MAX_VALUE, "bytes")));
+
   public LimitData {
     if (bytes < 0) {
       throw new HarnessException("limit_data bytes cannot be negative: " + bytes);
@@ -29,7 +33,7 @@ public record LimitData(long bytes) implements Toxic {
 
   @Override
   public String type() {
-    return "limit_data";
+    return TYPE.name();
   }
 
   @Override

@@ -12,9 +12,13 @@ import java.util.Map;
  * }</pre>
  */
 public record Noop() implements Toxic {
+
+  /** The wire name {@code "noop"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("noop", true,
+      a -> new Noop());
   @Override
   public String type() {
-    return "noop";
+    return TYPE.name();
   }
 
   @Override

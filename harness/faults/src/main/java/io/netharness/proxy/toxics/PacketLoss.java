@@ -28,6 +28,14 @@ import java.util.Map;
  */
 public record PacketLoss(double lossRate, double correlation, Duration retransmit) implements Toxic {
 
+  /** How long a lost chunk waits before it is delivered, as TCP's first retransmission timeout. */
+  public static final Duration DEFAULT_RETRANSMIT = Duration.ofMillis(200);
+
+  /** The wire name {@code "packet_loss"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("packet_loss", false,
+      a -> new PacketLoss(a.probability("loss_rate", 0.1), a.probability("correlation", 0),
+          Duration.ofMillis(Math.max(1, a.whole("retransmit", DEFAULT_RETRANSMIT.toMillis(), Toxics.MAX_ATTRIBUTE, "ms")))));
+
   public PacketLoss {
     Toxics.requireProbability("loss_rate", lossRate);
     Toxics.requireProbability("correlation", correlation);
@@ -38,12 +46,12 @@ public record PacketLoss(double lossRate, double correlation, Duration retransmi
   }
 
   public static PacketLoss of(double lossRate) {
-    return new PacketLoss(lossRate, 0, Duration.ofMillis(200));
+    return new PacketLoss(lossRate, 0, DEFAULT_RETRANSMIT);
   }
 
   @Override
   public String type() {
-    return "packet_loss";
+    return TYPE.name();
   }
 
   @Override

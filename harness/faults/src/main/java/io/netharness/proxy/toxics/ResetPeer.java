@@ -28,6 +28,10 @@ import java.util.Map;
  */
 public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implements Toxic {
 
+  /** The wire name {@code "reset_peer"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("reset_peer", true,
+      a -> new ResetPeer(a.millis("timeout")));
+
   public ResetPeer {
     Toxics.requireMillis("timeout", timeout);
   }
@@ -44,7 +48,7 @@ public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implemen
 
   @Override
   public String type() {
-    return "reset_peer";
+    return TYPE.name();
   }
 
   @Override

@@ -28,6 +28,11 @@ import java.util.random.RandomGenerator;
  */
 public record Slicer(int averageSize, int sizeVariation, Duration delay) implements Toxic {
 
+  /** The wire name {@code "slicer"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("slicer", true,
+      a -> new Slicer((int) Math.max(1, a.whole("average_size", 0, Toxics.MAX_ATTRIBUTE, "bytes")),
+          (int) a.whole("size_variation", 0, Toxics.MAX_ATTRIBUTE, "bytes"), a.micros("delay")));
+
   public Slicer {
     if (averageSize < 1) {
       throw new HarnessException("slicer average_size must be at least 1 byte, not " + averageSize);
@@ -40,7 +45,7 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
 
   @Override
   public String type() {
-    return "slicer";
+    return TYPE.name();
   }
 
   @Override

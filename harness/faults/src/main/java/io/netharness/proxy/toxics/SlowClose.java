@@ -20,13 +20,17 @@ import java.util.Map;
  */
 public record SlowClose(Duration delay) implements Toxic {
 
+  /** The wire name {@code "slow_close"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("slow_close", true,
+      a -> new SlowClose(a.millis("delay")));
+
   public SlowClose {
     Toxics.requireMillis("delay", delay);
   }
 
   @Override
   public String type() {
-    return "slow_close";
+    return TYPE.name();
   }
 
   @Override

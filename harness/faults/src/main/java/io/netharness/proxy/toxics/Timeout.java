@@ -21,13 +21,17 @@ import java.util.Map;
  */
 public record Timeout(Duration timeout) implements Toxic {
 
+  /** The wire name {@code "timeout"} and how to build one from Toxiproxy's attributes. */
+  public static final ToxicType TYPE = new ToxicType("timeout", true,
+      a -> new Timeout(a.millis("timeout")));
+
   public Timeout {
     Toxics.requireMillis("timeout", timeout);
   }
 
   @Override
   public String type() {
-    return "timeout";
+    return TYPE.name();
   }
 
   @Override

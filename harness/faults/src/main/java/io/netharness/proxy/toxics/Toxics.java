@@ -5,7 +5,6 @@ import io.netharness.proxy.Toxic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of toxics, and the bridge from Toxiproxy's JSON ({@code type} + attributes) to
@@ -19,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Toxics {
-  /** Every type the embedded proxy knows, Toxiproxy's first. */
-  public static final List<String> TYPES =
-      List.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop", "packet_loss",
-          "close_connection");
+  /** Every kind of toxic the embedded proxy knows, Toxiproxy's first: the one list the API, the CLI and backends read. */
+  public static final List<ToxicType> CATALOGUE = List.of(Latency.TYPE, Bandwidth.TYPE, SlowClose.TYPE, Timeout.TYPE,
+      ResetPeer.TYPE, Slicer.TYPE, LimitData.TYPE, Noop.TYPE, PacketLoss.TYPE, CloseConnection.TYPE);
+
+  /** Every type name, in {@link #CATALOGUE} order. */
+  public static final List<String> TYPES = CATALOGUE.stream().map(ToxicType::name).toList();
 
   private Toxics() {}
 
@@ -84,61 +85,13 @@ public final class Toxics {
    * range or unknown type is a {@link HarnessException} that names the attribute and the range.
    */
   public static Toxic fromAttributes(String type, Map<String, ?> attributes) {
-    return switch (type) {
-      case "latency" -> new Latency(millis(attributes, "latency"), millis(attributes, "jitter"));
-      case "bandwidth" -> new Bandwidth(bounded(attributes, "rate", 0, MAX_ATTRIBUTE, "KB/s"));
-      case "slow_close" -> new SlowClose(millis(attributes, "delay"));
-      case "timeout" -> new Timeout(millis(attributes, "timeout"));
-      case "reset_peer" -> new ResetPeer(millis(attributes, "timeout"));
-      case "slicer" -> new Slicer((int) Math.max(1, bounded(attributes, "average_size", 0, MAX_ATTRIBUTE, "bytes")),
-          (int) bounded(attributes, "size_variation", 0, MAX_ATTRIBUTE, "bytes"),
-          Duration.ofNanos(bounded(attributes, "delay", 0, MAX_ATTRIBUTE, "µs") * 1000));
-      case "limit_data" -> new LimitData(bounded(attributes, "bytes", 0, Long.MAX_VALUE, "bytes"));
-      case "noop" -> new Noop();
-      case "close_connection" -> new CloseConnection();
-      case "packet_loss" -> new PacketLoss(probability(attributes, "loss_rate", 0.1),
-          probability(attributes, "correlation", 0),
-          Duration.ofMillis(Math.max(1, bounded(attributes, "retransmit", 200, MAX_ATTRIBUTE, "ms"))));
-      default -> throw new HarnessException("invalid toxic type \"" + type + "\": use one of " + TYPES);
-    };
+    return type(type).create(attributes);
   }
 
-  private static @Nullable Number number(Map<String, ?> attributes, String key) {
-    for (Map.Entry<String, ?> e : attributes.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(key) && e.getValue() instanceof Number n) {
-        return n;
-      }
-    }
-    return null;
-  }
-
-  /** A whole number up to {@code max}; absent is {@code fallback}, negative is 0 (Toxiproxy: no effect). */
-  private static long bounded(Map<String, ?> attributes, String key, long fallback, long max, String unit) {
-    Number n = number(attributes, key);
-    if (n == null) {
-      return fallback;
-    }
-    if (n.doubleValue() > max || n.longValue() > max) {
-      throw outOfRange(key, 0, max, unit, n);
-    }
-    return Math.max(0, n.longValue());
-  }
-
-  private static double probability(Map<String, ?> attributes, String key, double fallback) {
-    Number n = number(attributes, key);
-    if (n == null) {
-      return fallback;
-    }
-    double p = n.doubleValue();
-    if (!(p >= 0 && p <= 1)) {
-      throw new HarnessException(key + " is a probability from 0 to 1, not " + n);
-    }
-    return p;
-  }
-
-  /** Toxiproxy treats negative times as no delay. */
-  private static Duration millis(Map<String, ?> attributes, String key) {
-    return Duration.ofMillis(bounded(attributes, key, 0, MAX_ATTRIBUTE, "ms"));
+  /** The kind of toxic called {@code name}; an unknown name is a {@link HarnessException} listing the known ones. */
+  public static ToxicType type(String name) {
+    return CATALOGUE.stream().filter(t -> t.name().equals(name)).findFirst()
+        .orElseThrow(() -> new HarnessException("invalid toxic type \"" + name + "\": use one of " + TYPES));
   }
 
   static HarnessException outOfRange(String attribute, long min, long max, String unit, Object value) {
