@@ -35,6 +35,7 @@ if not "%NH_BUILD_RC%"=="0" (
 )
 
 :run
+rem stderr is left alone, as in the bash launcher: the CLI writes its errors and connection events there.
 "%NH_JAVA%" -jar "%NH_JAR%" %*
 exit /b %ERRORLEVEL%
 

@@ -51,3 +51,13 @@ Feature: TCP is a byte stream, not a message stream
     And "alice" sends the line "two"
     Then "alice" receives the message "one"
     And "alice" receives the message "two"
+
+  Scenario: A receive check consumes; "has received" compares everything so far
+    Given a TCP server "srv"
+    And a TCP client "alice" connected to "srv"
+    When "alice" sends "first, "
+    Then "srv" receives "first, " from "alice"
+    When "alice" sends "second"
+    Then "srv" receives "second" from "alice"
+    And "srv" has received "first, second" from "alice"
+    And "srv" has received 13 bytes from "alice"

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded {@link FaultProxy} between plain JDK sockets, beside the same sockets connected
@@ -40,7 +41,7 @@ final class ProxyBench {
   // ---- bulk -----------------------------------------------------------------------------------
 
   /** How a bulk client reaches its server. */
-  enum Route { DIRECT, PROXY, JDK_RELAY, SPLICE_RELAY }
+  enum Route { DIRECT, PROXY, JDK_RELAY, SPLICE_RELAY, SOCAT }
 
   /** Bytes the splice relay failed to deliver at the end of a download, one entry per short run. */
   static final java.util.List<Long> SPLICE_SHORTFALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -50,9 +51,10 @@ final class ProxyBench {
     try (PlainSockets.OneShotServer server = PlainSockets.discard();
         FaultProxy proxy = proxyTo(server.address());
         PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
-        SpliceRelay splice = new SpliceRelay(server.address())) {
+        SpliceRelay splice = new SpliceRelay(server.address());
+        AutoCloseable socat = route == Route.SOCAT ? SocatRelay.start(server.address()) : () -> {}) {
       long start;
-      try (Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice))) {
+      try (Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice, socat))) {
         OutputStream out = socket.getOutputStream();
         start = System.nanoTime();
         for (long left = bytes; left > 0; left -= CHUNK) {
@@ -69,7 +71,8 @@ final class ProxyBench {
         FaultProxy proxy = proxyTo(server.address());
         PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
         SpliceRelay splice = new SpliceRelay(server.address());
-        Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice))) {
+        AutoCloseable socat = route == Route.SOCAT ? SocatRelay.start(server.address()) : () -> {};
+        Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice, socat))) {
       InputStream in = socket.getInputStream();
       byte[] piece = new byte[CHUNK];
       long start = System.nanoTime();
@@ -88,12 +91,13 @@ final class ProxyBench {
   }
 
   private static InetSocketAddress address(Route route, PlainSockets.OneShotServer server, FaultProxy proxy,
-      PlainSockets.OneShotServer relay, SpliceRelay splice) {
+      PlainSockets.OneShotServer relay, SpliceRelay splice, AutoCloseable socat) {
     return switch (route) {
       case DIRECT -> server.address();
       case PROXY -> proxy.address();
       case JDK_RELAY -> relay.address();
       case SPLICE_RELAY -> splice.address();
+      case SOCAT -> ((SocatRelay) socat).address();
     };
   }
 
@@ -101,22 +105,39 @@ final class ProxyBench {
 
   record RoundTrips(Stats direct, Stats proxied) {}
 
+  /** Round trips direct, through the proxy, through socat (if installed) and through the JDK relay. */
+  record RelayRoundTrips(Stats direct, Stats proxied, @Nullable Stats socat, Stats jdkRelay) {}
+
   static RoundTrips roundTrips(int warmUp, int iterations) throws Exception {
+    RelayRoundTrips r = relayRoundTrips(warmUp, iterations, false);
+    return new RoundTrips(r.direct(), r.proxied());
+  }
+
+  static RelayRoundTrips relayRoundTrips(int warmUp, int iterations, boolean withSocat) throws Exception {
     try (PlainSockets.OneShotServer directServer = PlainSockets.echo();
         PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        PlainSockets.OneShotServer socatServer = PlainSockets.echo();
+        PlainSockets.OneShotServer relayServer = PlainSockets.echo();
         FaultProxy proxy = proxyTo(proxiedServer.address());
+        SocatRelay socat = withSocat ? SocatRelay.start(socatServer.address()) : null;
+        PlainSockets.OneShotServer relay = PlainSockets.relay(relayServer.address());
         Socket direct = PlainSockets.connect(directServer.address());
-        Socket proxied = PlainSockets.connect(proxy.address())) {
-      long[] directNanos = new long[iterations];
-      long[] proxiedNanos = new long[iterations];
-      measure(direct, new long[warmUp], 0, warmUp);
-      measure(proxied, new long[warmUp], 0, warmUp);
+        Socket proxied = PlainSockets.connect(proxy.address());
+        Socket viaSocat = socat == null ? null : PlainSockets.connect(socat.address());
+        Socket viaRelay = PlainSockets.connect(relay.address())) {
+      Socket[] sockets = viaSocat == null ? new Socket[] {direct, proxied, viaRelay} : new Socket[] {direct, proxied, viaRelay, viaSocat};
+      long[][] nanos = new long[sockets.length][iterations];
+      for (Socket s : sockets) {
+        measure(s, new long[warmUp], 0, warmUp);
+      }
       for (int from = 0; from < iterations; from += BLOCK) {
         int to = Math.min(iterations, from + BLOCK);
-        measure(direct, directNanos, from, to);
-        measure(proxied, proxiedNanos, from, to);
+        for (int i = 0; i < sockets.length; i++) {
+          measure(sockets[i], nanos[i], from, to);
+        }
       }
-      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos));
+      return new RelayRoundTrips(Stats.of(nanos[0]), Stats.of(nanos[1]), viaSocat == null ? null : Stats.of(nanos[3]),
+          Stats.of(nanos[2]));
     }
   }
 

@@ -14,4 +14,8 @@ public final class ExpectationFailedException extends HarnessException {
   public ExpectationFailedException(String message) {
     super(message);
   }
+
+  public ExpectationFailedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

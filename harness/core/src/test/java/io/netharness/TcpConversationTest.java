@@ -103,7 +103,7 @@ class TcpConversationTest {
   void connectingToAClosedPortIsRefused() {
     int port;
     try (TcpServer server = TcpServer.builder().build().start()) {
-      port = server.getPort();
+      port = server.port();
     }
     assertThatThrownBy(() -> TcpClient.connect(new InetSocketAddress("127.0.0.1", port)))
         .isInstanceOf(HarnessException.class)
@@ -113,7 +113,7 @@ class TcpConversationTest {
   @Test
   void bindingAPortInUseSaysSo() {
     try (TcpServer first = TcpServer.builder().build().start()) {
-      TcpServer second = TcpServer.builder().port(first.getPort()).build();
+      TcpServer second = TcpServer.builder().port(first.port()).build();
       assertThatThrownBy(second::start)
           .isInstanceOf(HarnessException.class)
           .hasMessageContaining("address already in use")

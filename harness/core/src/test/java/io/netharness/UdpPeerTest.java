@@ -33,7 +33,7 @@ class UdpPeerTest {
   void sendingWhereNobodyListensRaisesNoError() {
     int port;
     try (UdpPeer gone = UdpPeer.bind()) {
-      port = gone.getPort();
+      port = gone.port();
     }
     try (UdpPeer a = UdpPeer.bind()) {
       a.sendTo(new InetSocketAddress("127.0.0.1", port), Payload.utf8("hello?"));
@@ -65,7 +65,7 @@ class UdpPeerTest {
   @Test
   void bindingAPortInUseSaysSo() {
     try (UdpPeer a = UdpPeer.bind()) {
-      assertThatThrownBy(() -> UdpPeer.bind("b", "127.0.0.1", a.getPort()))
+      assertThatThrownBy(() -> UdpPeer.bind("b", "127.0.0.1", a.port()))
           .isInstanceOf(HarnessException.class)
           .hasMessageContaining("address already in use");
     }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         "delivery, completion time, latency p50/p99, duplicates, reordering, goodput, intact.",
         "Writes report.html (inline SVG charts), report.csv and report.json."},
     footer = {"", "Examples:",
+        "  netharness explore                    (loss 0 to 0.5, TCP and UDP)",
         "  netharness explore --sweep loss --from 0 --to 0.5 --steps 6",
         "  netharness explore --sweep latency --from 0 --to 500 --seed 7",
         "  netharness explore --sweep bandwidth --message-bytes 100  (log scale)",
@@ -49,15 +50,15 @@ public final class ExploreCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--sweep", required = true, paramLabel = "KIND", description = {
-      "What to vary (TCP toxic / UDP impairment):",
+  @Option(names = "--sweep", paramLabel = "KIND", defaultValue = "loss", description = {
+      "What to vary (TCP toxic / UDP impairment; default: ${DEFAULT-VALUE}):",
       "  loss: probability 0-1, packet_loss / loss",
       "  latency: ms, latency / delay",
       "  bandwidth: KB/s (1000 B), bandwidth / rate",
       "  slicer: bytes, slicer / - (TCP only)",
       "  duplicate: 0-1, - / duplicate (UDP only)",
       "  reorder: 0-1, - / reorder, gap 3 (UDP only)"})
-  private String sweep = "";
+  private String sweep = "loss";
 
   @Option(names = "--from", paramLabel = "VALUE",
       description = "First value (default: 0; 8 for bandwidth, 1 for slicer).")
@@ -99,7 +100,7 @@ public final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the proxy, the relay and the file (default: ${DEFAULT-VALUE}).")
   private long seed = 42;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/netharness/explore",
+  @Option(names = {"--report-dir", "--out"}, paramLabel = "DIR", defaultValue = "target/netharness/explore",
       description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
   private Path out = Path.of("target/netharness/explore");
 

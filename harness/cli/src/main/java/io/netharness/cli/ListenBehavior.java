@@ -30,7 +30,7 @@ final class ListenBehavior implements Behavior {
     autoSends.put(connection, AutoSend.start(options, display, label(connection), new AutoSend.Sink() {
       @Override
       public void sendBytes(byte[] bytes) {
-        connection.send(bytes);
+        connection.trySend(bytes); // an auto-send may race the client leaving
       }
 
       @Override
@@ -47,8 +47,13 @@ final class ListenBehavior implements Behavior {
 
   @Override
   public void onPeerClosed(ServerConnection connection) {
-    display.status("[" + label(connection) + " closed its side (FIN)]");
-    connection.close();
+    if (connection.closesOnPeerClose()) {
+      display.status("[" + label(connection) + " closed its side (FIN)]");
+      connection.close();
+    } else {
+      display.status("[" + label(connection) + " closed its side (FIN); still open for replies: @" + connection.index()
+          + " TEXT to reply, @close " + connection.index() + " to close]");
+    }
   }
 
   @Override

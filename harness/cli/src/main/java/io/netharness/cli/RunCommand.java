@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-t", "--tags"}, paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. '@smoke and not @slow'.")
   private @Nullable String tags;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/netharness",
+  @Option(names = {"--report-dir", "--out"}, paramLabel = "DIR", defaultValue = "target/netharness",
       description = "Where report.html, junit.xml, cucumber.json and cucumber.ndjson go (default: ${DEFAULT-VALUE}).")
   private Path reportDir = Path.of("target/netharness");
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Listen for TCP clients: shows each client connecting and leaving (with its byte counts) and every",
       "message it sends. Lines typed go to all clients; start a line with @N to send it to client N only;",
-      "type @? to list the connected clients with their byte counts.",
+      "type @? to list the connected clients with their byte counts, @close N to close client N.",
       "Runs until Ctrl-C, or with --once until the first client disconnects."
     },
     footer = {"", "Examples:", "  netharness tcp listen 7000                  # 127.0.0.1:7000",
@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:stopped (Ctrl-C, or --once and the client left)", "2:bad input, or the port cannot be bound"})
 final class TcpListenCommand implements Callable<Integer> {
   private static final Pattern TO_ONE = Pattern.compile("@(\\d+)\\s?(.*)", Pattern.DOTALL);
+  private static final Pattern CLOSE_ONE = Pattern.compile("@close\\s+(\\d+)\\s*");
 
   private final Stdio io;
   @Spec private CommandSpec spec;
@@ -51,6 +52,11 @@ final class TcpListenCommand implements Callable<Integer> {
 
   @Option(names = "--once", description = "Exit when the first client disconnects.")
   private boolean once;
+
+  @Option(names = "--keep-open", description = {"When a client shuts down its output (FIN), keep the connection open",
+      "so typed lines still reach it (request, shutdown(SHUT_WR), response); @close N closes it.",
+      "Default: close our side too, as the tutorial's server does on an empty read."})
+  private boolean keepOpen;
 
   /** With the process's own stdin, stdout and stderr (how picocli's default factory creates it). */
   TcpListenCommand() {
@@ -68,7 +74,9 @@ final class TcpListenCommand implements Callable<Integer> {
     try (Display display = new Display(io, options, true)) {
       ListenBehavior behavior = new ListenBehavior(display, options);
       TcpServer server = TcpServer.builder().name("netharness-listen").host(bind.getHostString()).port(bind.getPort())
-          .behavior(behavior).build().start();
+          .behavior(behavior).closeOnClientFin(!keepOpen)
+          .keepFinishedConnections(false) // runs for days: a client that left keeps only its counters
+          .build().start();
       CompletableFuture<Void> stopped = new CompletableFuture<>();
       try (server; ShutdownHook hook = ShutdownHook.register("netharness-tcp-listen", () -> {
             server.close();
@@ -94,19 +102,27 @@ final class TcpListenCommand implements Callable<Integer> {
       display.error(clientList(server));
       return;
     }
+    Matcher close = CLOSE_ONE.matcher(text);
+    if (close.matches()) {
+      int index = Integer.parseInt(close.group(1));
+      server.connections().stream().filter(c -> c.index() == index && c.isOpen()).findFirst().ifPresentOrElse(
+          ServerConnection::close,
+          () -> display.error("[no open client " + index + "; open: " + openClients(server) + "]"));
+      return;
+    }
     Matcher one = TO_ONE.matcher(text);
     List<ServerConnection> targets;
     String body = text;
     if (one.matches()) {
       int index = Integer.parseInt(one.group(1));
       body = one.group(2);
-      targets = server.connections().stream().filter(c -> c.index() == index && c.isOpen()).toList();
+      targets = server.connections().stream().filter(c -> c.index() == index && c.canSend()).toList();
       if (targets.isEmpty()) {
         display.error("[no open client " + index + "; open: " + openClients(server) + "; line not sent]");
         return;
       }
     } else {
-      targets = server.connections().stream().filter(ServerConnection::isOpen).toList();
+      targets = server.connections().stream().filter(ServerConnection::canSend).toList();
       if (targets.isEmpty()) {
         display.error("[no client connected; line not sent]");
         return;
@@ -120,8 +136,11 @@ final class TcpListenCommand implements Callable<Integer> {
       return;
     }
     for (ServerConnection connection : targets) {
-      connection.send(bytes);
-      display.sent(ListenBehavior.label(connection), bytes);
+      if (connection.trySend(bytes)) {
+        display.sent(ListenBehavior.label(connection), bytes);
+      } else {
+        display.error("[client " + connection.index() + " left: " + connection.state() + "; line not sent]");
+      }
     }
   }
 
@@ -131,7 +150,8 @@ final class TcpListenCommand implements Callable<Integer> {
         .map(c -> c.index() + " " + HostPort.format(c.remoteAddress()) + " (" + c.bytesReceived() + " B in, "
             + c.bytesSent() + " B out)")
         .collect(Collectors.joining(", "));
-    return "[clients: " + (open.isEmpty() ? "none" : open) + "]";
+    long left = server.connectionCount() - server.openConnectionCount();
+    return "[clients: " + (open.isEmpty() ? "none" : open) + (left > 0 ? "; " + left + " left earlier" : "") + "]";
   }
 
   private static String openClients(TcpServer server) {

@@ -71,8 +71,8 @@ final class UdpCommand implements Callable<Integer> {
       throw new BadInputException(spec.commandLine(),
           "give --to HOST:PORT to send, --bind [HOST:]PORT to receive, or both");
     }
-    @Nullable InetSocketAddress target = to == null ? null : HostPort.parse(to);
-    InetSocketAddress local = bind != null ? HostPort.parse(bind) : wildcardFor(HostPort.parse(to));
+    @Nullable InetSocketAddress target = to == null ? null : resolvedTarget(to);
+    InetSocketAddress local = bind != null ? HostPort.parse(bind) : wildcardFor(target);
     try (Display display = new Display(io, options, true);
         UdpPeer peer = UdpPeer.bind("netharness-udp", local.getHostString(), local.getPort())) {
       CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -133,11 +133,24 @@ final class UdpCommand implements Callable<Integer> {
     }
   }
 
+  /** The --to address, resolved now: a name that does not resolve is bad input, not a silent "0 sent". */
+  private InetSocketAddress resolvedTarget(String hostPort) {
+    InetSocketAddress parsed = HostPort.parse(hostPort);
+    if (parsed.isUnresolved()) {
+      throw new BadInputException(spec.commandLine(), "--to " + hostPort + ": cannot resolve host \""
+          + parsed.getHostString() + "\"; give an IP address such as 127.0.0.1:9000 or a host name that resolves");
+    }
+    return parsed;
+  }
+
   /**
    * A free port to send from: on loopback when the target is on loopback (nothing listens on
    * other interfaces unless asked), else any local address of the target's family, which routing needs.
    */
-  private static InetSocketAddress wildcardFor(InetSocketAddress target) {
+  private static InetSocketAddress wildcardFor(@Nullable InetSocketAddress target) {
+    if (target == null) {
+      return new InetSocketAddress("127.0.0.1", 0);
+    }
     boolean v6 = target.getAddress() instanceof Inet6Address;
     if (target.getAddress() != null && target.getAddress().isLoopbackAddress()) {
       return new InetSocketAddress(v6 ? "::1" : "127.0.0.1", 0);

@@ -34,6 +34,23 @@ class ExploreCommandTest {
   }
 
   @Test
+  void withoutSweepItRunsTheHeadlineLossSweepOverTcpAndUdp() {
+    ExploreRun bare = explore("--steps", "2", "--messages", "20", "--report-dir", dir.resolve("bare").toString());
+
+    assertThat(bare.code()).as(bare.err()).isZero();
+    assertThat(bare.err()).contains("point 1 of 2 (loss 0)").contains("point 2 of 2 (loss 0.5)").contains("TCP").contains("UDP");
+    assertThat(dir.resolve("bare").resolve("report.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void outIsAnAliasOfReportDir() {
+    ExploreRun aliased = explore("--steps", "2", "--messages", "10", "--out", dir.resolve("aliased").toString());
+
+    assertThat(aliased.code()).as(aliased.err()).isZero();
+    assertThat(dir.resolve("aliased").resolve("report.csv")).isNotEmptyFile();
+  }
+
+  @Test
   void aSweepWritesTheHtmlCsvAndJsonReports() {
     assertThat(sweep.code()).isZero();
     for (String name : List.of("report.html", "report.csv", "report.json")) {
@@ -132,7 +149,6 @@ class ExploreCommandTest {
       "--sweep loss --from abc           | Invalid value for option '--from': 'abc'",
       "--sweep loss --messages ten       | Invalid value for option '--messages': 'ten'",
       "--sweep loss --to 2               | --to for --sweep loss must be 0-1, not 2",
-      "--from 0                          | Missing required option: '--sweep=KIND'",
       "--sweep loss --scale cubic        | --scale must be linear or log, not 'cubic'",
       "--sweep duplicate --scale log     | --scale log needs --from above 0, not 0: start at e.g. 0.01, or use --scale linear",
       "--sweep bandwidth --from 0        | --from for --sweep bandwidth must be 1-1000000 KB/s, not 0",

@@ -41,6 +41,14 @@ class RunCommandTest {
   }
 
   @Test
+  void out_is_an_alias_of_report_dir_as_in_explore() {
+    int exit = netharness("run", features("passing"), "--glue", GLUE, "--out", reports.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(0);
+    assertThat(reports.resolve("junit.xml")).isNotEmptyFile();
+  }
+
+  @Test
   void a_failing_feature_exits_non_zero_and_names_the_failing_step_and_its_error() {
     int exit = netharness("run", features("failing"), "--glue", GLUE, "--report-dir", reports.toString());
 

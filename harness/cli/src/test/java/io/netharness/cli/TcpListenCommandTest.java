@@ -93,4 +93,37 @@ class TcpListenCommandTest {
     TcpClient.connect(taken).close();
     assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
   }
+
+  @Test
+  void keepOpenLetsTheListenerReplyAfterTheClientsFinAndCloseWhenTold() throws Exception {
+    AssistantRun run = AssistantRun.interactive();
+    CompletableFuture<Integer> listen = run.start("tcp", "listen", "127.0.0.1:0", "--once", "--keep-open");
+
+    try (TcpClient client = TcpClient.connect(listening(run))) {
+      client.sendText("request\n", StandardCharsets.UTF_8).shutdownOutput();
+      Awaitility.await().atMost(WAIT).until(() -> run.err().contains("[client 1 closed its side (FIN); still open"));
+      run.type("@1 response\n");
+      run.type("@close 1\n");
+      assertThat(client.receiveUntilEnd(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("response\n");
+    }
+
+    assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(run.out()).contains("client 1 <- request");
+    assertThat(run.err()).containsPattern("disconnected: 8 bytes received, 9 bytes sent]");
+    run.endInput();
+  }
+
+  @Test
+  void withoutKeepOpenTheListenerClosesOnTheClientsFin() throws Exception {
+    AssistantRun run = AssistantRun.withInput("");
+    CompletableFuture<Integer> listen = run.start("tcp", "listen", "127.0.0.1:0", "--once");
+
+    try (TcpClient client = TcpClient.connect(listening(run))) {
+      client.sendText("request\n", StandardCharsets.UTF_8).shutdownOutput();
+      assertThat(client.receiveUntilEnd(WAIT)).isEmpty();
+    }
+
+    assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(run.err()).contains("[client 1 closed its side (FIN)]");
+  }
 }

@@ -73,4 +73,16 @@ class UdpCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(run.err()).contains("give --to HOST:PORT to send, --bind [HOST:]PORT to receive, or both");
   }
+
+  @Test
+  void anAddressThatDoesNotResolveIsBadInput() {
+    for (String to : new String[] {"nosuchhost.invalid:5", "999.1.1.1:5"}) {
+      AssistantRun run = AssistantRun.withInput("hi\n");
+
+      int code = run.execute("udp", "--to", to, "--wait", "0s");
+
+      assertThat(code).as("exit code for --to %s", to).isEqualTo(2);
+      assertThat(run.err()).contains("--to " + to + ": cannot resolve host").doesNotContain("0 sent");
+    }
+  }
 }

@@ -1,30 +1,25 @@
 package io.netharness.client;
 
-import io.netharness.ExpectationFailedException;
 import io.netharness.Framing;
+import io.netharness.Inbound;
 import io.netharness.HarnessException;
 import io.netharness.Transcript;
 import io.netharness.TranscriptEvent;
 import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
 import io.netharness.internal.InboundBuffer;
+import io.netharness.internal.InboundFeeder;
 import io.netharness.internal.Transports;
 import io.netharness.internal.WireRecorder;
-import io.netharness.payload.HexDump;
 import io.netharness.payload.Payload;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.stream.ChunkedWriteHandler;
@@ -35,11 +30,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -58,15 +49,14 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public final class TcpClient implements AutoCloseable {
+public final class TcpClient implements io.netharness.Endpoint {
   /** Default for connect and send timeouts. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  private static final int DUMP_LIMIT = 4096;
 
   private final Channel channel;
   private final Transcript transcript;
   private final InboundBuffer inbound;
-  private final Framing framing;
+  private final Inbound in;
   private final Duration sendTimeout;
   private final String name;
   private final InetSocketAddress local;
@@ -76,11 +66,11 @@ public final class TcpClient implements AutoCloseable {
     this.channel = channel;
     this.transcript = transcript;
     this.inbound = inbound;
-    this.framing = builder.framing;
     this.sendTimeout = builder.sendTimeout;
     this.name = builder.name;
     this.local = (InetSocketAddress) channel.localAddress();
     this.remote = (InetSocketAddress) channel.remoteAddress();
+    this.in = new Inbound(inbound, transcript, builder.framing, this::owner);
   }
 
   /** Connects with default settings (5 s connect timeout, raw framing). */
@@ -94,6 +84,12 @@ public final class TcpClient implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The client's own end of the connection: the address a server sees. Same as {@link #localAddress()}. */
+  @Override
+  public InetSocketAddress address() {
+    return local;
   }
 
   public InetSocketAddress localAddress() {
@@ -223,197 +219,85 @@ public final class TcpClient implements AutoCloseable {
     }
   }
 
-  // ---- receiving -----------------------------------------------------------------------------
+  // ---- receiving: each call consumes what it matched; see Inbound ------------------------------
+
+  /** What arrived and was not consumed yet; every receive and expect below is a shortcut to it. */
+  public Inbound inbound() {
+    return in;
+  }
 
   /** Consumes exactly {@code n} bytes, waiting up to {@code timeout} for them. */
   public byte[] receiveBytes(int n, Duration timeout) {
-    Await.until(timeout, () -> inbound.available() >= n || inbound.ended(),
-        () -> failure("expected " + n + " bytes within " + Await.human(timeout)));
-    if (inbound.available() < n) {
-      throw new ExpectationFailedException(failure("expected " + n + " bytes, but the connection ended"));
-    }
-    return inbound.take(n);
+    return in.receiveBytes(n, timeout);
   }
 
   /** Consumes {@code expected.length} bytes and checks they are exactly {@code expected}. */
   public void expectBytes(byte[] expected, Duration timeout) {
-    expect(expected, timeout, StandardCharsets.UTF_8);
+    in.expectBytes(expected, timeout);
   }
 
   /** Consumes the text's bytes in {@code charset} and checks them. */
   public void expectText(String text, Charset charset, Duration timeout) {
-    expect(Payload.text(text, charset).bytes(), timeout, charset);
-  }
-
-  private void expect(byte[] expected, Duration timeout, Charset charset) {
-    // stop waiting as soon as what is waiting can no longer become the expected bytes
-    Await.until(timeout, () -> inbound.available() >= expected.length || inbound.ended() || !waitingIsPrefixOf(expected),
-        () -> failure("expected " + describe(expected, charset) + " within " + Await.human(timeout), charset));
-    byte[] head = inbound.peek(expected.length);
-    if (!java.util.Arrays.equals(head, expected)) {
-      String what = !waitingIsPrefixOf(expected) ? ", but different bytes arrived"
-          : inbound.ended() ? ", but the connection ended (" + inbound.endReason() + ")"
-          : ", but only " + head.length + " of " + expected.length + " bytes arrived";
-      throw new ExpectationFailedException(failure("expected " + describe(expected, charset) + what, charset));
-    }
-    inbound.take(expected.length);
+    in.expectText(text, charset, timeout);
   }
 
   /** Consumes one line (up to {@code \n}) and returns it without its {@code \r\n} or {@code \n}. */
   public String receiveLine(Charset charset, Duration timeout) {
-    if (!(framing instanceof Framing.Raw)) {
-      // the decoder already cut the stream into messages (and stripped line endings)
-      return new String(receiveFrame(timeout), charset);
-    }
-    byte[] newline = {'\n'};
-    Await.until(timeout, () -> inbound.indexOf(newline, Integer.MAX_VALUE) >= 0 || inbound.ended(),
-        () -> failure("expected a line (ending in \\n) within " + Await.human(timeout), charset));
-    long at = inbound.indexOf(newline, Integer.MAX_VALUE);
-    if (at < 0) {
-      throw new ExpectationFailedException(failure("expected a line, but the connection ended", charset));
-    }
-    String line = new String(inbound.take((int) at + 1), charset);
-    return line.endsWith("\r\n") ? line.substring(0, line.length() - 2) : line.substring(0, line.length() - 1);
+    return in.receiveLine(charset, timeout);
   }
 
-  /**
-   * Waits until the waiting bytes, decoded in {@code charset}, start with a match of
-   * {@code regex}; consumes exactly the bytes of the match and returns the matched text.
-   */
+  /** Consumes the next text matching {@code regex} from where the stream stands; see {@link Inbound#receiveMatching}. */
   public String receiveMatching(Pattern regex, Charset charset, Duration timeout) {
-    Await.until(timeout, () -> regex.matcher(decodedWaiting(charset)).lookingAt() || inbound.ended(),
-        () -> failure("expected the next text to match /" + regex + "/ within " + Await.human(timeout), charset));
-    String waiting = decodedWaiting(charset);
-    Matcher matcher = regex.matcher(waiting);
-    if (!matcher.lookingAt()) {
-      throw new ExpectationFailedException(failure("expected the next text to match /" + regex
-          + "/, but the connection ended", charset));
-    }
-    inbound.take(bytesForChars(inbound.peek(1 << 20), charset, matcher.end()));
-    return matcher.group();
-  }
-
-  /** How many bytes decode to the first {@code chars} characters (lenient, as decodedWaiting). */
-  private static int bytesForChars(byte[] bytes, Charset charset, int chars) {
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(chars);
-    charset.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
-        .decode(in, out, true);
-    return in.position();
+    return in.receiveMatching(regex, charset, timeout);
   }
 
   /** Consumes the next read as it came off the socket — or, with a framing, the next message. */
   public byte[] receiveFrame(Duration timeout) {
-    Await.until(timeout, () -> inbound.chunkCount() > 0 || inbound.ended(),
-        () -> failure("expected a " + (framing instanceof Framing.Raw ? "read" : framing.describe() + " frame")
-            + " within " + Await.human(timeout)));
-    if (inbound.chunkCount() == 0) {
-      throw new ExpectationFailedException(failure("expected a frame, but the connection ended"));
-    }
-    return inbound.takeChunk();
+    return in.receiveFrame(timeout);
   }
 
   /** Consumes everything until the peer closes; for large streams prefer {@link #sha256UntilEnd}. */
   public byte[] receiveUntilEnd(Duration timeout) {
-    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-    drainUntilEnd(timeout, chunk -> all.write(chunk, 0, chunk.length));
-    return all.toByteArray();
+    return in.receiveUntilEnd(timeout);
   }
 
-  /** Consumes what arrives, chunk by chunk, until the peer closes; memory stays bounded. */
-  private void drainUntilEnd(Duration timeout, java.util.function.Consumer<byte[]> sink) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      Await.until(left, () -> inbound.available() > 0 || inbound.ended(),
-          () -> failure("expected the peer to close within " + Await.human(timeout) + " ("
-              + transcript.bytesReceived() + " bytes received so far)"));
-      if (inbound.available() > 0) {
-        sink.accept(inbound.takeChunk()); // one read at a time: handed over without a copy
-      } else if (inbound.ended()) {
-        return;
-      }
-    }
-  }
-
-  /**
-   * Consumes the stream until the peer closes and returns its SHA-256 as lower-case hex, holding
-   * at most a few MiB in memory whatever the size.
-   */
+  /** Consumes the stream until the peer closes and returns its SHA-256 (lower-case hex), in bounded memory. */
   public String sha256UntilEnd(Duration timeout) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    drainUntilEnd(timeout, digest::update);
-    return HexFormat.of().formatHex(digest.digest());
+    return in.sha256UntilEnd(timeout);
   }
 
   /** Waits for the end of the incoming stream (FIN, RST or close) without consuming data. */
   public String awaitEnd(Duration timeout) {
-    Await.until(timeout, () -> inbound.ended() || inbound.paused(),
-        () -> failure("expected the connection to end within " + Await.human(timeout)));
-    if (!inbound.ended()) {
-      throw new ExpectationFailedException(failure("cannot see the end of the connection: more than "
-          + (InboundBuffer.HIGH_WATER >> 20) + " MiB arrived that nobody consumed, so reading is paused (flow"
-          + " control) and the FIN waits behind them; consume the data first (receive…, sha256UntilEnd)"));
-    }
-    return inbound.endReason();
+    return in.awaitEnd(timeout);
   }
 
   /** Waits for FIN from the peer: its clean close, the empty read. */
   public void awaitPeerClosed(Duration timeout) {
-    awaitEnd(timeout);
-    if (!transcript.has(TranscriptEvent.Kind.PEER_CLOSED)) {
-      throw new ExpectationFailedException(failure("expected the peer to close cleanly (FIN), but: " + inbound.endReason()));
-    }
+    in.awaitPeerClosed(timeout);
   }
 
   /** Waits for RST from the peer: "connection reset by peer". */
   public void awaitPeerReset(Duration timeout) {
-    Await.until(timeout, () -> transcript.has(TranscriptEvent.Kind.PEER_RESET),
-        () -> failure("expected the peer to reset the connection (RST) within " + Await.human(timeout)
-            + ", but: " + inbound.endReason()));
+    in.awaitPeerReset(timeout);
   }
 
   /** Checks that no bytes arrive for the whole {@code period}. */
   public void expectNothing(Duration period) {
-    long before = inbound.received();
-    Await.during(period, () -> inbound.received() > before,
-        () -> failure("expected nothing for " + Await.human(period) + ", but bytes arrived"));
+    in.expectNothing(period);
   }
 
   /** What is waiting, as a hexdump with decoded text (at most 4 KiB shown). */
   public String describeWaiting(Charset charset) {
-    return HexDump.of(inbound.peek(DUMP_LIMIT), charset);
-  }
-
-  private boolean waitingIsPrefixOf(byte[] expected) {
-    byte[] head = inbound.peek(expected.length);
-    return java.util.Arrays.equals(head, 0, head.length, expected, 0, head.length);
-  }
-
-  private String decodedWaiting(Charset charset) {
-    return new String(inbound.peek(1 << 20), charset);
+    return in.describeWaiting(charset);
   }
 
   private String failure(String expectation) {
-    return failure(expectation, StandardCharsets.UTF_8);
+    return owner() + ": " + expectation + ".\nWhat arrived and was not consumed yet:\n"
+        + in.describeWaiting(StandardCharsets.UTF_8);
   }
 
-  private String failure(String expectation, Charset charset) {
-    return "client \"" + name + "\" (" + Connect.describe(localAddress()) + " -> " + Connect.describe(remoteAddress())
-        + "): " + expectation + ".\nWhat arrived and was not consumed yet (" + inbound.available() + " of "
-        + inbound.received() + " bytes received; connection " + inbound.endReason() + "):\n"
-        + HexDump.of(inbound.peek(DUMP_LIMIT), charset);
-  }
-
-  private static String describe(byte[] bytes, Charset charset) {
-    return HexDump.quote(new String(bytes, charset)) + " (" + bytes.length + " bytes as " + charset.name() + ")";
+  private String owner() {
+    return "client \"" + name + "\" (" + Connect.describe(local) + " -> " + Connect.describe(remote) + ")";
   }
 
   private void await(ChannelFuture future, String what, Duration timeout) {
@@ -521,7 +405,7 @@ public final class TcpClient implements AutoCloseable {
               if (decoder != null) {
                 ch.pipeline().addLast("framing", decoder);
               }
-              ch.pipeline().addLast("inbound", new InboundHandler(inbound));
+              ch.pipeline().addLast("inbound", new InboundFeeder(inbound));
             }
           });
       if (readBufferBytes > 0) {
@@ -534,45 +418,6 @@ public final class TcpClient implements AutoCloseable {
         throw Connect.connectFailure(target, connectTimeout, cause == null ? new IOException("cancelled") : cause);
       }
       return new TcpClient(this, connect.channel(), transcript, inbound);
-    }
-  }
-
-  /** Hands every read (or frame) to the inbound buffer and notes how the stream ended. */
-  private static final class InboundHandler extends ChannelInboundHandlerAdapter {
-    private final InboundBuffer inbound;
-
-    InboundHandler(InboundBuffer inbound) {
-      this.inbound = inbound;
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ByteBuf buf = (ByteBuf) msg;
-      try {
-        inbound.append(ByteBufUtil.getBytes(buf));
-      } finally {
-        buf.release();
-      }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt instanceof ChannelInputShutdownEvent) {
-        inbound.end("closed by the peer (FIN)");
-      }
-      ctx.fireUserEventTriggered(evt);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      inbound.end(WireRecorder.isReset(cause) ? "reset by the peer (RST)" : "failed: " + cause.getMessage());
-      ctx.close();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      inbound.end("closed");
-      ctx.fireChannelInactive();
     }
   }
 }

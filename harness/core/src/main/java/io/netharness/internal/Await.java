@@ -23,11 +23,18 @@ public final class Await {
   private Await() {}
 
   public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> failure) {
+    if (!holdsWithin(timeout, condition)) {
+      throw new ExpectationFailedException(failure.get());
+    }
+  }
+
+  /** Whether {@code condition} holds within {@code timeout}: for "maybe" waits, which are not failures. */
+  public static boolean holdsWithin(Duration timeout, BooleanSupplier condition) {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("a timeout cannot be negative: " + timeout);
     }
     if (condition.getAsBoolean() || spinUntil(condition, timeout)) {
-      return;
+      return true;
     }
     try {
       Awaitility.await()
@@ -37,8 +44,9 @@ public final class Await {
               d -> d.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : d.multipliedBy(2), Duration.ofMillis(1)))
           .atMost(timeout.isZero() ? Duration.ofMillis(1) : timeout)
           .until(condition::getAsBoolean);
+      return true;
     } catch (ConditionTimeoutException e) {
-      throw new ExpectationFailedException(failure.get());
+      return false;
     }
   }
 

@@ -18,6 +18,7 @@ public final class InboundBuffer {
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
   private final Runnable pause;
   private final Runnable resume;
+  private final long keepLimit;
   private int headOffset;
   private long available;
   private long received;
@@ -26,18 +27,37 @@ public final class InboundBuffer {
   private @Nullable String endReason;
 
   public InboundBuffer(Runnable pause, Runnable resume) {
+    this(pause, resume, Long.MAX_VALUE);
+  }
+
+  private InboundBuffer(Runnable pause, Runnable resume, long keepLimit) {
     this.pause = pause;
     this.resume = resume;
+    this.keepLimit = keepLimit;
+  }
+
+  /**
+   * A buffer that never pauses reading (a server must keep reading whether or not a test
+   * consumes): once more than {@code keepLimit} bytes wait unconsumed, later bytes are counted,
+   * not kept, and the stream reads as ended with the reason.
+   */
+  public static InboundBuffer withoutFlowControl(long keepLimit) {
+    return new InboundBuffer(() -> {}, () -> {}, keepLimit);
   }
 
   public synchronized void append(byte[] chunk) {
     if (chunk.length == 0) {
       return;
     }
+    if (available + chunk.length > keepLimit) {
+      received += chunk.length;
+      end("cut short: more than " + (keepLimit >> 20) + " MiB arrived that nobody consumed; later bytes were not kept");
+      return;
+    }
     chunks.addLast(chunk);
     available += chunk.length;
     received += chunk.length;
-    if (!paused && available > HIGH_WATER) {
+    if (!paused && keepLimit == Long.MAX_VALUE && available > HIGH_WATER) {
       paused = true;
       pause.run();
     }

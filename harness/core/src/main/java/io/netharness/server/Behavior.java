@@ -30,10 +30,14 @@ public interface Behavior {
 
   /**
    * The client shut down its output (FIN, Python's empty {@code recv}). By default the server
-   * closes its side too, as the tutorial's server does.
+   * closes its side too, as the tutorial's server does, unless the server was built with
+   * {@link TcpServer.Builder#closeOnClientFin(boolean) closeOnClientFin(false)}: then the
+   * connection stays open for replies (request, {@code shutdown(SHUT_WR)}, response).
    */
   default void onPeerClosed(ServerConnection connection) throws Exception {
-    connection.close();
+    if (connection.closesOnPeerClose()) {
+      connection.close();
+    }
   }
 
   /** The connection is gone, however it ended. */

@@ -47,9 +47,18 @@ public final class Behaviors {
     return new ScriptedReplies(rules);
   }
 
-  /** Whole-line replies: a line equal to a key gets its value back as a line. Use with lines framing. */
+  /** Whole-line replies: a line equal to a key gets its value back as a line (LF). Use with lines framing. */
   public static Behavior lineReplies(java.util.Map<String, String> replies, Charset charset) {
-    return new LineReplies(replies, charset);
+    return new LineReplies(replies, charset, io.netharness.payload.LineEnding.LF);
+  }
+
+  /**
+   * Whole-line replies whose lines end with {@code ending}, e.g. {@link io.netharness.payload.LineEnding#CRLF}
+   * for SMTP- or Redis-style protocols. Requests may end in LF or CRLF. Use with lines framing.
+   */
+  public static Behavior lineReplies(java.util.Map<String, String> replies, Charset charset,
+      io.netharness.payload.LineEnding ending) {
+    return new LineReplies(replies, charset, ending);
   }
 
   /** Each line is sent to every other client; joins and leaves are announced. Use with lines framing. */

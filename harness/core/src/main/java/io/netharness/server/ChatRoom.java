@@ -47,6 +47,6 @@ final class ChatRoom implements Behavior {
 
   private void tellOthers(ServerConnection speaker, String line) {
     byte[] bytes = (line + "\n").getBytes(charset);
-    members.keySet().stream().filter(c -> c != speaker).forEach(c -> c.send(bytes));
+    members.keySet().stream().filter(c -> c != speaker).forEach(c -> c.trySend(bytes)); // one may be leaving right now
   }
 }

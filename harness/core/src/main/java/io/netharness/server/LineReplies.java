@@ -1,11 +1,13 @@
 package io.netharness.server;
 
+import io.netharness.payload.LineEnding;
 import java.nio.charset.Charset;
 import java.util.Map;
 
 /**
  * Answers whole lines: a line equal to a key (after stripping a trailing {@code \r}) gets the
- * value as one line back; other lines get nothing. Use with lines framing.
+ * value as one line back, ended with the chosen {@link LineEnding}; other lines get nothing. Use
+ * with lines framing.
  *
  * <pre>{@code
  * TcpServer.builder().framing(Framing.lines())
@@ -15,10 +17,12 @@ import java.util.Map;
 final class LineReplies implements Behavior {
   private final Map<String, String> replies;
   private final Charset charset;
+  private final LineEnding ending;
 
-  LineReplies(Map<String, String> replies, Charset charset) {
+  LineReplies(Map<String, String> replies, Charset charset, LineEnding ending) {
     this.replies = Map.copyOf(replies);
     this.charset = charset;
+    this.ending = ending;
   }
 
   @Override
@@ -29,7 +33,7 @@ final class LineReplies implements Behavior {
     }
     String reply = replies.get(line);
     if (reply != null) {
-      connection.send((reply + "\n").getBytes(charset));
+      connection.send(ending.terminate(reply.getBytes(charset)));
     }
   }
 }

@@ -61,10 +61,15 @@ public final class ServerConnection {
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
   private volatile boolean pausedByUser;
+  private volatile boolean outputEnded;
+  private final java.util.function.BooleanSupplier closeOnPeerClose;
+  private io.netharness.internal.@org.jspecify.annotations.Nullable InboundBuffer inboundBuffer; // guarded by this
+  private volatile io.netharness.@org.jspecify.annotations.Nullable Inbound inbound;
 
-  ServerConnection(int index, Channel channel, Transcript transcript) {
+  ServerConnection(int index, Channel channel, Transcript transcript, java.util.function.BooleanSupplier closeOnPeerClose) {
     this.index = index;
     this.channel = channel;
+    this.closeOnPeerClose = closeOnPeerClose;
     // cached: a closed channel may no longer know its addresses
     this.remote = (InetSocketAddress) channel.remoteAddress();
     this.local = (InetSocketAddress) channel.localAddress();
@@ -99,6 +104,22 @@ public final class ServerConnection {
   /** True once the client sent FIN (it may still read). */
   public boolean peerClosed() {
     return peerClosed;
+  }
+
+  /**
+   * Whether the server closes this connection when the client shuts down its output (FIN): true
+   * by default, as the tutorial's server does on an empty read; false after
+   * {@link TcpServer.Builder#closeOnClientFin(boolean) closeOnClientFin(false)}, so the server can
+   * still reply to a client that half-closed. {@link Behavior#onPeerClosed}'s default reads it.
+   */
+  public boolean closesOnPeerClose() {
+    return closeOnPeerClose.getAsBoolean();
+  }
+
+  /** True while the server can still send on this connection (see {@link #send(byte[])}). */
+  public boolean canSend() {
+    return channel.isActive() && !outputEnded && closeReason != CloseReason.PEER_RESET
+        && closeReason != CloseReason.FAILED;
   }
 
   public synchronized long bytesReceived() {
@@ -136,17 +157,107 @@ public final class ServerConnection {
     return messagesReceived;
   }
 
+  /**
+   * What the client sent that no {@code receive…}/{@code expect…} call has consumed yet: the same
+   * consuming view a {@link io.netharness.client.TcpClient} has, over the raw bytes (before any
+   * framing). Created on first use with every byte received so far, so it costs nothing until a
+   * test asks; the {@code awaitReceived…} methods instead compare everything received so far.
+   *
+   * <pre>{@code
+   * connection.inbound().expectLine("EHLO me", LineEnding.CRLF, US_ASCII, Duration.ofSeconds(2));
+   * }</pre>
+   */
+  public io.netharness.Inbound inbound() {
+    io.netharness.Inbound existing = inbound;
+    if (existing != null) {
+      return existing;
+    }
+    onEventLoop(this::startInbound); // reads happen on the event loop: none is missed or counted twice
+    return java.util.Objects.requireNonNull(inbound);
+  }
+
+  private synchronized void startInbound() {
+    if (inbound != null) {
+      return;
+    }
+    if (bytesReceived > received.size()) {
+      throw new HarnessException("server connection #" + index + ": " + bytesReceived + " bytes arrived before the"
+          + " first receive check and only the first " + (RECORD_LIMIT >> 20) + " MiB were kept; check earlier, or"
+          + " use the awaitReceived… and byte-count checks");
+    }
+    io.netharness.internal.InboundBuffer buffer = io.netharness.internal.InboundBuffer.withoutFlowControl(RECORD_LIMIT);
+    buffer.append(received.toByteArray());
+    if (peerClosed) {
+      buffer.end("closed by the client (FIN)");
+    } else if (closeReason != CloseReason.OPEN) {
+      buffer.end(closeReason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
+    }
+    inboundBuffer = buffer;
+    inbound = new io.netharness.Inbound(buffer, transcript, io.netharness.Framing.raw(),
+        () -> "server connection #" + index + " from " + Connect.describe(remote));
+  }
+
   // ---- acting on the connection ------------------------------------------------------------
 
+  /**
+   * Sends bytes to the client. Fails with a {@link HarnessException} that names the connection
+   * and its state when it can no longer send: the client reset it, the server closed it or shut
+   * down its output, or it failed. A client's FIN alone does not stop sending (it may still read),
+   * unless the server closed its side in answer (the default; see {@link #closesOnPeerClose()}).
+   */
   public void send(byte[] bytes) {
-    if (channel.isActive()) {
-      channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    if (!canSend()) {
+      throw new HarnessException("server connection #" + index + " from " + Connect.describe(remote) + " cannot send "
+          + bytes.length + " byte" + (bytes.length == 1 ? "" : "s") + ": " + state());
     }
+    channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
   }
 
   public void send(Payload payload) {
     send(payload.bytes());
   }
+
+  /**
+   * Sends if the connection can still send, else does nothing and returns false: for broadcasts,
+   * where another client may be leaving at that moment.
+   */
+  public boolean trySend(byte[] bytes) {
+    if (!canSend()) {
+      return false;
+    }
+    channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    return true;
+  }
+
+  /** Why the connection can or cannot send, in words: "open", "the client reset it (RST)", ... */
+  public String state() {
+    if (closeReason == CloseReason.PEER_RESET) {
+      return "the client reset the connection (RST)";
+    }
+    if (closeReason == CloseReason.ABORTED_BY_SERVER) {
+      return "the server reset the connection (RST)";
+    }
+    if (closeReason == CloseReason.FAILED) {
+      return "the connection failed (see its transcript)";
+    }
+    if (outputEnded || !channel.isActive()) {
+      if (peerClosed) {
+        return closedByUs == ClosedBy.CLOSE
+            ? "the client closed its side (FIN) and the server closed the connection in answer"
+                + (closesOnPeerClose() ? " (servers close on a client's FIN unless told to keep the connection open)" : "")
+            : closedByUs == ClosedBy.SHUTDOWN_OUTPUT ? "the client closed its side (FIN) and the server shut down its output"
+            : "the client closed the connection (FIN)";
+      }
+      return closedByUs == ClosedBy.CLOSE ? "the server closed the connection"
+          : closedByUs == ClosedBy.SHUTDOWN_OUTPUT ? "the server shut down its output (FIN sent)"
+          : "the connection is closed";
+    }
+    return peerClosed ? "open; the client closed its side (FIN)" : "open";
+  }
+
+  private enum ClosedBy { NOBODY, CLOSE, SHUTDOWN_OUTPUT }
+
+  private volatile ClosedBy closedByUs = ClosedBy.NOBODY;
 
   /** Streams a file with zero-copy where the transport allows; optionally closes when done. */
   public void sendFile(Path file, boolean closeWhenDone) {
@@ -165,6 +276,7 @@ public final class ServerConnection {
     }
     var write = channel.writeAndFlush(new DefaultFileRegion(source, 0, size)); // the region closes the file
     if (closeWhenDone) {
+      endOutput(ClosedBy.CLOSE);
       write.addListener(ChannelFutureListener.CLOSE);
       markClosedByServer(CloseReason.CLOSED_BY_SERVER);
     }
@@ -213,6 +325,7 @@ public final class ServerConnection {
 
   /** Sends FIN after pending writes and closes. */
   public void close() {
+    endOutput(ClosedBy.CLOSE);
     markClosedByServer(CloseReason.CLOSED_BY_SERVER);
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
@@ -220,6 +333,7 @@ public final class ServerConnection {
   /** Half-close: FIN to the client, keep reading. */
   public void shutdownOutput() {
     if (channel instanceof SocketChannel socket) {
+      endOutput(ClosedBy.SHUTDOWN_OUTPUT);
       socket.shutdownOutput();
       transcript.record(TranscriptEvent.Kind.OUTPUT_SHUTDOWN, "FIN sent");
     }
@@ -227,6 +341,7 @@ public final class ServerConnection {
 
   /** Closes with RST (SO_LINGER 0): the client sees "connection reset by peer". */
   public void abort() {
+    endOutput(ClosedBy.CLOSE);
     markClosedByServer(CloseReason.ABORTED_BY_SERVER);
     // on the event loop, so the channel cannot close between the check and SO_LINGER
     onEventLoop(() -> {
@@ -277,11 +392,7 @@ public final class ServerConnection {
    * the bytes arrived. Never throws on timeout: for checks that follow with their own message.
    */
   public boolean awaitBytesOrEnd(long n, Duration timeout) {
-    try {
-      Await.until(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed, () -> "");
-    } catch (ExpectationFailedException timedOut) {
-      return false;
-    }
+    Await.holdsWithin(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed);
     return bytesReceived() >= n;
   }
 
@@ -350,6 +461,11 @@ public final class ServerConnection {
       buf.getBytes(buf.readerIndex(), bytes);
       received.write(bytes, 0, keep);
     }
+    if (inboundBuffer != null) {
+      byte[] chunk = new byte[length];
+      buf.getBytes(buf.readerIndex(), chunk);
+      inboundBuffer.append(chunk);
+    }
   }
 
   /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
@@ -371,17 +487,30 @@ public final class ServerConnection {
     }
   }
 
-  void markPeerClosed() {
+  synchronized void markPeerClosed() {
+    if (inboundBuffer != null) {
+      inboundBuffer.end("closed by the client (FIN)");
+    }
     peerClosed = true;
     if (closeReason == CloseReason.OPEN) {
       closeReason = CloseReason.PEER_CLOSED;
     }
   }
 
-  void markEnded(CloseReason reason) {
+  synchronized void markEnded(CloseReason reason) {
+    if (inboundBuffer != null) {
+      inboundBuffer.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
+    }
     if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
       closeReason = reason;
     }
+  }
+
+  private void endOutput(ClosedBy how) {
+    if (closedByUs == ClosedBy.NOBODY || how == ClosedBy.CLOSE) {
+      closedByUs = how;
+    }
+    outputEnded = true;
   }
 
   private void markClosedByServer(CloseReason reason) {

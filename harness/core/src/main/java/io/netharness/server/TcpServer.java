@@ -37,13 +37,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).build().start()) {
- *   int port = server.getPort();
+ *   int port = server.port();
  *   // ... run the code under test against 127.0.0.1:port ...
  *   ServerConnection first = server.takeConnection(Duration.ofSeconds(2));
  * }
  * }</pre>
  */
-public final class TcpServer implements AutoCloseable {
+public final class TcpServer implements io.netharness.Endpoint {
   private final Builder settings;
   // by accept order: child channels initialise on different event loops, so list order would race
   private final java.util.concurrent.ConcurrentSkipListMap<Integer, ServerConnection> byIndex =
@@ -51,14 +51,17 @@ public final class TcpServer implements AutoCloseable {
   private final AtomicInteger acceptedCount = new AtomicInteger();
   private static final io.netty.util.AttributeKey<Integer> INDEX = io.netty.util.AttributeKey.valueOf("netharness.index");
   private final AtomicInteger taken = new AtomicInteger();
+  private final AtomicInteger forgotten = new AtomicInteger();
   // stayClosed: a connection still registering when close() runs is closed as it joins
   private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE, true);
   private volatile @Nullable Channel listener;
+  private volatile boolean closeOnClientFin;
   private volatile @Nullable InetSocketAddress boundAddress;
   private boolean closed;
 
   private TcpServer(Builder settings) {
     this.settings = settings;
+    this.closeOnClientFin = settings.closeOnClientFin;
   }
 
   public static Builder builder() {
@@ -100,7 +103,8 @@ public final class TcpServer implements AutoCloseable {
           protected void initChannel(Channel ch) {
             Transcript transcript = new Transcript();
             Integer index = ch.attr(INDEX).get();
-            ServerConnection connection = new ServerConnection(index == null ? acceptedCount.incrementAndGet() : index, ch, transcript);
+            ServerConnection connection = new ServerConnection(index == null ? acceptedCount.incrementAndGet() : index, ch,
+                transcript, () -> closeOnClientFin);
             byIndex.put(connection.index(), connection);
             open.add(ch);
             ch.pipeline().addLast("wire", new WireRecorder(transcript));
@@ -109,7 +113,7 @@ public final class TcpServer implements AutoCloseable {
             if (decoder != null) {
               ch.pipeline().addLast("framing", decoder);
             }
-            ch.pipeline().addLast("behavior", new BehaviorHandler(connection, settings.behavior));
+            ch.pipeline().addLast("behavior", new BehaviorHandler(connection, settings.behavior, TcpServer.this::ended));
           }
         });
     if (settings.readBufferBytes > 0) {
@@ -129,9 +133,14 @@ public final class TcpServer implements AutoCloseable {
     return settings.name;
   }
 
-  /** The port the server listens on. */
+  /**
+   * The port the server listens on.
+   *
+   * @deprecated use {@link #port()}; endpoints spell their accessors without {@code get}
+   */
+  @Deprecated
   public int getPort() {
-    return address().getPort();
+    return port();
   }
 
   /** The address clients connect to, e.g. 127.0.0.1:41234. */
@@ -152,13 +161,37 @@ public final class TcpServer implements AutoCloseable {
     return settings.framing;
   }
 
-  /** Every connection so far, in the order they were accepted. */
+  /** Whether connections close when their client sends FIN; see {@link Builder#closeOnClientFin(boolean)}. */
+  public boolean isCloseOnClientFin() {
+    return closeOnClientFin;
+  }
+
+  /**
+   * Changes {@link Builder#closeOnClientFin(boolean)} on a running server, for connections whose
+   * FIN arrives from now on.
+   */
+  public void setCloseOnClientFin(boolean close) {
+    this.closeOnClientFin = close;
+  }
+
+  /**
+   * Every connection so far, in the order they were accepted; without finished ones when the
+   * server was built with {@link Builder#keepFinishedConnections(boolean) keepFinishedConnections(false)}.
+   */
   public List<ServerConnection> connections() {
     return List.copyOf(byIndex.values());
   }
 
+  /** Connections accepted so far, including finished ones the server no longer keeps. */
   public int connectionCount() {
-    return byIndex.size();
+    return byIndex.size() + forgotten.get();
+  }
+
+  /** A connection ended: a server that keeps no finished connections lets go of it (its bytes, its transcript). */
+  private void ended(ServerConnection connection) {
+    if (!settings.keepFinishedConnections && byIndex.remove(connection.index()) != null) {
+      forgotten.incrementAndGet();
+    }
   }
 
   /** Connections still open right now. */
@@ -187,17 +220,17 @@ public final class TcpServer implements AutoCloseable {
 
   /** The next connection not taken before, or null if none arrives within {@code timeout}. */
   public @Nullable ServerConnection pollConnection(Duration timeout) {
-    try {
-      return takeConnection(timeout);
-    } catch (ExpectationFailedException e) {
+    int next = taken.get() + 1;
+    if (!Await.holdsWithin(timeout, () -> byIndex.containsKey(next))) {
       return null;
     }
+    return taken.compareAndSet(next - 1, next) ? byIndex.get(next) : pollConnection(timeout); // another taker won
   }
 
   public void awaitConnections(int count, Duration timeout) {
-    Await.until(timeout, () -> byIndex.size() >= count,
+    Await.until(timeout, () -> connectionCount() >= count,
         () -> "server \"" + settings.name + "\" (" + describeAddress() + "): expected " + count + " connection"
-            + (count == 1 ? "" : "s") + " within " + Await.human(timeout) + ", but " + byIndex.size()
+            + (count == 1 ? "" : "s") + " within " + Await.human(timeout) + ", but " + connectionCount()
             + " arrived");
   }
 
@@ -222,14 +255,14 @@ public final class TcpServer implements AutoCloseable {
   public void awaitOpenConnections(int count, Duration timeout) {
     Await.until(timeout, () -> openConnectionCount() == count,
         () -> "server \"" + settings.name + "\": expected " + count + " open connections within "
-            + Await.human(timeout) + ", but " + openConnectionCount() + " are open (" + byIndex.size()
+            + Await.human(timeout) + ", but " + openConnectionCount() + " are open (" + connectionCount()
             + " accepted in all)");
   }
 
-  /** Sends bytes to every open connection. */
+  /** Sends bytes to every connection that can still send (see {@link ServerConnection#canSend()}). */
   public void broadcast(byte[] bytes) {
     for (ServerConnection c : byIndex.values()) {
-      c.send(bytes);
+      c.trySend(bytes);
     }
   }
 
@@ -282,10 +315,12 @@ public final class TcpServer implements AutoCloseable {
   private static final class BehaviorHandler extends ChannelInboundHandlerAdapter {
     private final ServerConnection connection;
     private final Behavior behavior;
+    private final java.util.function.Consumer<ServerConnection> ended;
 
-    BehaviorHandler(ServerConnection connection, Behavior behavior) {
+    BehaviorHandler(ServerConnection connection, Behavior behavior, java.util.function.Consumer<ServerConnection> ended) {
       this.connection = connection;
       this.behavior = behavior;
+      this.ended = ended;
     }
 
     @Override
@@ -338,6 +373,7 @@ public final class TcpServer implements AutoCloseable {
     public void channelInactive(ChannelHandlerContext ctx) {
       connection.markEnded(CloseReason.CLOSED_BY_SERVER); // only if nothing else ended it first
       run(ctx, () -> behavior.onDisconnect(connection));
+      ended.accept(connection);
       ctx.fireChannelInactive();
     }
 
@@ -367,6 +403,8 @@ public final class TcpServer implements AutoCloseable {
     private Framing framing = Framing.raw();
     private int readBufferBytes;
     private String name = "server";
+    private boolean closeOnClientFin = true;
+    private boolean keepFinishedConnections = true;
 
     private Builder() {}
 
@@ -379,6 +417,8 @@ public final class TcpServer implements AutoCloseable {
       this.framing = other.framing;
       this.readBufferBytes = other.readBufferBytes;
       this.name = other.name;
+      this.closeOnClientFin = other.closeOnClientFin;
+      this.keepFinishedConnections = other.keepFinishedConnections;
     }
 
     /** The address to listen on: 127.0.0.1 (default), ::1, or another local address. */
@@ -426,6 +466,30 @@ public final class TcpServer implements AutoCloseable {
         throw new HarnessException("read buffer size cannot be negative: " + bytes);
       }
       this.readBufferBytes = bytes;
+      return this;
+    }
+
+    /**
+     * True (default): when a client shuts down its output (FIN), the server closes the connection
+     * too, as the tutorial's server does on an empty read. False: the connection stays open, so
+     * the server can still reply to a client that half-closed (request, {@code shutdown(SHUT_WR)},
+     * response) until it closes it itself. A behaviour that overrides
+     * {@link Behavior#onPeerClosed} decides for itself.
+     */
+    public Builder closeOnClientFin(boolean close) {
+      this.closeOnClientFin = close;
+      return this;
+    }
+
+    /**
+     * True (default): every connection stays in {@link TcpServer#connections()} with its bytes and
+     * transcript after it ends, for assertions. False, for long-running servers such as
+     * {@code netharness tcp listen}: a connection is dropped when it ends (after
+     * {@link Behavior#onDisconnect}), so memory stays flat however many clients come and go;
+     * {@link TcpServer#connectionCount()} still counts it.
+     */
+    public Builder keepFinishedConnections(boolean keep) {
+      this.keepFinishedConnections = keep;
       return this;
     }
 

@@ -90,6 +90,11 @@ public final class ClientSteps {
     state.client(client).sendFramed(Payload.utf8(text), Framing.lines());
   }
 
+  @When("{string} sends the line {string} ending with {lineEnding}")
+  public void sendLine(String client, String text, io.netharness.payload.LineEnding ending) {
+    state.client(client).send(ending.terminate(Payload.utf8(text).bytes()));
+  }
+
   @When("{string} sends hex {string}")
   public void sendHex(String client, String hex) {
     state.client(client).send(Payload.hex(hex));
@@ -149,21 +154,17 @@ public final class ClientSteps {
 
   @Then("{string} receives the line {string}")
   public void receivesLine(String client, String expected) {
-    TcpClient c = state.client(client);
-    String line = c.receiveLine(StandardCharsets.UTF_8, state.timeout());
-    if (!line.equals(expected)) {
-      throw new ExpectationFailedException("client \"" + client + "\": expected the line \"" + expected
-          + "\", but received the line \"" + line + "\"");
-    }
+    state.client(client).inbound().expectLine(expected, StandardCharsets.UTF_8, state.timeout());
+  }
+
+  @Then("{string} receives the line {string} ending with {lineEnding}")
+  public void receivesLine(String client, String expected, io.netharness.payload.LineEnding ending) {
+    state.client(client).inbound().expectLine(expected, ending, StandardCharsets.UTF_8, state.timeout());
   }
 
   @Then("{string} receives a line matching {string}")
   public void receivesLineMatching(String client, String regex) {
-    String line = state.client(client).receiveLine(StandardCharsets.UTF_8, state.timeout());
-    if (!Pattern.compile(regex).matcher(line).matches()) {
-      throw new ExpectationFailedException("client \"" + client + "\": expected a line matching /" + regex
-          + "/, but received the line \"" + line + "\"");
-    }
+    state.client(client).inbound().expectLineMatching(Pattern.compile(regex), StandardCharsets.UTF_8, state.timeout());
   }
 
   @Then("{string} receives text matching {string}")
@@ -173,12 +174,7 @@ public final class ClientSteps {
 
   @Then("{string} receives the message {string}")
   public void receivesFrame(String client, String expected) {
-    byte[] frame = state.client(client).receiveFrame(state.timeout());
-    String got = new String(frame, StandardCharsets.UTF_8);
-    if (!got.equals(expected)) {
-      throw new ExpectationFailedException("client \"" + client + "\": expected the message \"" + expected
-          + "\", but the next message was \"" + got + "\" (" + frame.length + " bytes)");
-    }
+    state.client(client).inbound().expectFrame(Payload.utf8(expected).bytes(), StandardCharsets.UTF_8, state.timeout());
   }
 
   @Then("{string} receives nothing for {duration}")

@@ -75,7 +75,7 @@ public final class HarnessState {
   public TcpServer server(String name) {
     TcpServer server = servers.get(name);
     if (server == null) {
-      throw unknown("TCP server", name);
+      throw unknown(UnknownName.Kind.SERVER, name);
     }
     return server;
   }
@@ -83,7 +83,7 @@ public final class HarnessState {
   public TcpClient client(String name) {
     TcpClient client = clients.get(name);
     if (client == null) {
-      throw unknown("TCP client", name);
+      throw unknown(UnknownName.Kind.CLIENT, name);
     }
     return client;
   }
@@ -91,7 +91,7 @@ public final class HarnessState {
   public UdpPeer peer(String name) {
     UdpPeer peer = peers.get(name);
     if (peer == null) {
-      throw unknown("UDP peer", name);
+      throw unknown(UnknownName.Kind.PEER, name);
     }
     return peer;
   }
@@ -113,8 +113,7 @@ public final class HarnessState {
   public io.netharness.proxy.ProxyControl proxy(String name) {
     io.netharness.proxy.ProxyControl proxy = proxies.get(name);
     if (proxy == null) {
-      throw new HarnessException("no proxy called \"" + name + "\" in this scenario. Known proxies: " + proxies.keySet()
-          + ". Create it first, e.g. Given a proxy \"" + name + "\" in front of \"srv\"");
+      throw unknown(UnknownName.Kind.PROXY, name);
     }
     return proxy;
   }
@@ -137,7 +136,7 @@ public final class HarnessState {
   public io.netharness.impairment.UdpRelay relay(String name) {
     var relay = relays.get(name);
     if (relay == null) {
-      throw new HarnessException("no UDP relay called \"" + name + "\" in this scenario. Known relays: " + relays.keySet());
+      throw unknown(UnknownName.Kind.RELAY, name);
     }
     return relay;
   }
@@ -236,8 +235,14 @@ public final class HarnessState {
     if (nameOrAddress.matches(".*:\\d+$")) {
       return io.netharness.HostPort.parse(nameOrAddress);
     }
-    throw new HarnessException("\"" + nameOrAddress + "\" is neither an endpoint of this scenario (servers: "
-        + servers.keySet() + ", UDP peers: " + peers.keySet() + ") nor a host:port such as 127.0.0.1:7000");
+    List<String> targets = new ArrayList<>();
+    Stream.of(servers.keySet(), peers.keySet(), proxies.keySet(), relays.keySet()).forEach(targets::addAll);
+    String near = UnknownName.nearest(nameOrAddress, targets).map(n -> "; did you mean \"" + n + "\"?").orElse("");
+    String isClient = clients.containsKey(nameOrAddress)
+        ? "; \"" + nameOrAddress + "\" is a TCP client, which nothing can connect or send to" : "";
+    throw new HarnessException("\"" + nameOrAddress + "\" is neither an endpoint of this scenario nor a host:port such as"
+        + " 127.0.0.1:7000" + (isClient.isEmpty() ? near : isClient) + ". Known: servers " + servers.keySet()
+        + ", UDP peers " + peers.keySet() + ", proxies " + proxies.keySet() + ", UDP relays " + relays.keySet());
   }
 
   /** Remembers a value between steps, e.g. a download's digest. */
@@ -320,7 +325,9 @@ public final class HarnessState {
       scratch = null;
     }
     if (!problems.isEmpty()) {
-      throw problems.get(0);
+      RuntimeException first = problems.get(0);
+      problems.subList(1, problems.size()).forEach(first::addSuppressed); // none is lost
+      throw first;
     }
   }
 
@@ -331,9 +338,13 @@ public final class HarnessState {
     }
   }
 
-  private HarnessException unknown(String kind, String name) {
-    return new HarnessException("no " + kind + " called \"" + name + "\" in this scenario. Known: servers "
-        + servers.keySet() + ", clients " + clients.keySet() + ", UDP peers " + peers.keySet()
-        + ". Create it first, e.g. Given a TCP server \"" + name + "\"");
+  private HarnessException unknown(UnknownName.Kind kind, String name) {
+    String target = kind == UnknownName.Kind.RELAY
+        ? peers.keySet().stream().findFirst().orElse("peer")
+        : servers.keySet().stream().findFirst().orElse("srv");
+    return UnknownName.of(kind, name, UnknownName.names(
+        UnknownName.Kind.SERVER, servers.keySet(), UnknownName.Kind.CLIENT, clients.keySet(),
+        UnknownName.Kind.PEER, peers.keySet(), UnknownName.Kind.PROXY, proxies.keySet(),
+        UnknownName.Kind.RELAY, relays.keySet()), target);
   }
 }

@@ -72,6 +72,12 @@ public final class ParameterTypes {
     return io.netharness.proxy.Direction.parse(text);
   }
 
+  /** How lines end on the wire: "LF" ({@code \n}) or "CRLF" ({@code \r\n}). */
+  @ParameterType("LF|CRLF")
+  public io.netharness.payload.LineEnding lineEnding(String name) {
+    return io.netharness.payload.LineEnding.parse(name);
+  }
+
   /** A percentage: "20%", "2.5%". 0–100. */
   @ParameterType("(\\d+(?:\\.\\d+)?)%")
   public Double percent(String amount) {

@@ -34,21 +34,46 @@ public final class ReceivedSteps {
 
   @Then("{string} receives {string} from {string}")
   public void receivesText(String server, String text, String client) {
-    settled(server, client).awaitReceivedText(text, StandardCharsets.UTF_8, state.timeout());
+    consume(server, client, Payload.utf8(text).bytes(), StandardCharsets.UTF_8, "\"" + text + "\"");
   }
 
   @Then("{string} receives {string} encoded as {charset} from {string}")
   public void receivesEncoded(String server, String text, Charset charset, String client) {
-    settled(server, client).awaitReceivedText(text, charset, state.timeout());
+    consume(server, client, Payload.text(text, charset).bytes(), charset, "\"" + text + "\" encoded as " + charset.name());
   }
 
   @Then("{string} receives hex {string} from {string}")
   public void receivesHex(String server, String hex, String client) {
-    settled(server, client).awaitReceived(Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
+    consume(server, client, Hex.parse(hex), StandardCharsets.ISO_8859_1, "hex \"" + hex + "\"");
   }
 
   @Then("{string} receives {size} from {string}")
   public void receivesCount(String server, Long bytes, String client) {
+    if (bytes > ServerConnection.RECORD_LIMIT) {
+      throw new io.netharness.HarnessException("\"" + server + "\" receives " + bytes + " bytes: a receive check takes at"
+          + " most " + (ServerConnection.RECORD_LIMIT >> 20) + " MiB; for a total, write: Then \"" + server
+          + "\" has received " + bytes + " bytes from \"" + client + "\"");
+    }
+    connection(server, client).inbound().receiveBytes(bytes.intValue(), state.timeout());
+  }
+
+  @Then("{string} has received {string} from {string}")
+  public void hasReceivedText(String server, String text, String client) {
+    settled(server, client).awaitReceivedText(text, StandardCharsets.UTF_8, state.timeout());
+  }
+
+  @Then("{string} has received {string} encoded as {charset} from {string}")
+  public void hasReceivedEncoded(String server, String text, Charset charset, String client) {
+    settled(server, client).awaitReceivedText(text, charset, state.timeout());
+  }
+
+  @Then("{string} has received hex {string} from {string}")
+  public void hasReceivedHex(String server, String hex, String client) {
+    settled(server, client).awaitReceived(Hex.parse(hex), StandardCharsets.ISO_8859_1, state.timeout());
+  }
+
+  @Then("{string} has received {size} from {string}")
+  public void hasReceivedCount(String server, Long bytes, String client) {
     ServerConnection c = settled(server, client);
     c.awaitBytesReceived(bytes, state.timeout());
     if (c.bytesReceived() != bytes) {
@@ -135,12 +160,36 @@ public final class ReceivedSteps {
 
   @When("{string} replies {string} to {string}")
   public void replies(String server, String text, String client) {
-    connection(server, client).send(Payload.utf8(text));
+    reply(server, client, Payload.utf8(text).bytes());
+  }
+
+  @When("{string} replies hex {string} to {string}")
+  public void repliesHex(String server, String hex, String client) {
+    reply(server, client, Payload.hex(hex).bytes());
   }
 
   @When("{string} replies the line {string} to {string}")
   public void repliesLine(String server, String text, String client) {
-    connection(server, client).send(Framing.lines().encode(Payload.utf8(text).bytes()));
+    reply(server, client, Framing.lines().encode(Payload.utf8(text).bytes()));
+  }
+
+  @When("{string} replies the line {string} ending with {lineEnding} to {string}")
+  public void repliesLine(String server, String text, io.netharness.payload.LineEnding ending, String client) {
+    reply(server, client, ending.terminate(Payload.utf8(text).bytes()));
+  }
+
+  /** Sends, or fails naming why the connection cannot take it (closed, reset, closed in answer to a FIN). */
+  private void reply(String server, String client, byte[] bytes) {
+    ServerConnection c = connection(server, client);
+    try {
+      c.send(bytes);
+    } catch (io.netharness.HarnessException e) {
+      String hint = c.peerClosed() && c.closesOnPeerClose()
+          ? ". To reply after a client's FIN, add: Given \"" + server + "\" keeps connections open after a client's FIN"
+          : "";
+      throw new io.netharness.HarnessException("\"" + server + "\" cannot reply to \"" + client + "\": " + e.getMessage()
+          + hint, e);
+    }
   }
 
   @When("{string} closes the connection to {string}")
@@ -151,6 +200,25 @@ public final class ReceivedSteps {
   @When("{string} resets the connection to {string}")
   public void resets(String server, String client) {
     connection(server, client).abort();
+  }
+
+  /**
+   * Consumes {@code expected} from what the client sent (like a client's receive); when that fails
+   * but everything received so far equals it, says how to write the cumulative check.
+   */
+  private void consume(String server, String client, byte[] expected, Charset charset, String what) {
+    ServerConnection c = connection(server, client);
+    try {
+      c.inbound().expectBytes(expected, charset, state.timeout());
+    } catch (ExpectationFailedException e) {
+      if (java.util.Arrays.equals(c.receivedBytes(), expected)) {
+        throw new ExpectationFailedException(e.getMessage() + "\nEverything \"" + server + "\" received from \"" + client
+            + "\" so far does equal " + what + ", but earlier checks consumed part of it. A receive check consumes what it"
+            + " matched; to compare everything so far, write: Then \"" + server + "\" has received " + what + " from \""
+            + client + "\"", e);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -53,13 +53,16 @@ public final class ServerSteps {
 
   @Given("a TCP server {string} that replies {string} to {string}")
   public void scriptedServer(String name, String reply, String trigger) {
-    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(
-        Payload.utf8(trigger).bytes(), Payload.utf8(reply).bytes())));
-    start(name, TcpServer.builder().behavior(script));
+    startScripted(name, Payload.utf8(trigger), Payload.utf8(reply));
   }
 
   @Given("a TCP server {string} that replies to each line with:")
   public void scriptedLineServer(String name, io.cucumber.datatable.DataTable table) {
+    scriptedLineServer(name, io.netharness.payload.LineEnding.LF, table);
+  }
+
+  @Given("a TCP server {string} that replies to each {lineEnding} line with:")
+  public void scriptedLineServer(String name, io.netharness.payload.LineEnding ending, io.cucumber.datatable.DataTable table) {
     List<List<String>> rows = table.asLists();
     if (rows.isEmpty() || rows.get(0).size() != 2) {
       throw new io.netharness.HarnessException("\"a TCP server ... that replies to each line with:\" needs a table"
@@ -72,7 +75,23 @@ public final class ServerSteps {
         replies.put(row.get(0), row.get(1));
       }
     }
-    start(name, TcpServer.builder().framing(Framing.lines()).behavior(Behaviors.lineReplies(replies, StandardCharsets.UTF_8)));
+    start(name, TcpServer.builder().framing(Framing.lines())
+        .behavior(Behaviors.lineReplies(replies, StandardCharsets.UTF_8, ending)));
+  }
+
+  @Given("a TCP server {string} that replies hex {string} to hex {string}")
+  public void scriptedHexServer(String name, String replyHex, String triggerHex) {
+    startScripted(name, Payload.hex(triggerHex), Payload.hex(replyHex));
+  }
+
+  @Given("{string} keeps connections open after a client's FIN")
+  public void keepsOpenAfterFin(String server) {
+    state.server(server).setCloseOnClientFin(false);
+  }
+
+  @Given("{string} closes connections when a client sends FIN")
+  public void closesOnFin(String server) {
+    state.server(server).setCloseOnClientFin(true);
   }
 
   @Given("a TCP server {string} that reads at most {int} bytes at a time")
@@ -114,7 +133,7 @@ public final class ServerSteps {
 
   @When("a TCP server {string} tries to listen on the port of {string}")
   public void triesPortInUse(String name, String other) {
-    int port = state.server(other).getPort();
+    int port = state.server(other).port();
     state.attempt(() -> state.addServer(name, TcpServer.builder().name(name).port(port).build()).start());
   }
 
@@ -150,6 +169,11 @@ public final class ServerSteps {
       throw new ExpectationFailedException("server \"" + server + "\": expected " + count
           + " connections, but " + s.connectionCount() + " were accepted");
     }
+  }
+
+  private void startScripted(String name, Payload trigger, Payload reply) {
+    Behavior script = Behaviors.scripted(List.of(new ScriptedReplies.Rule(trigger.bytes(), reply.bytes())));
+    start(name, TcpServer.builder().behavior(script));
   }
 
   private void start(String name, TcpServer.Builder builder) {

@@ -110,7 +110,8 @@ public final class TransferSteps {
     return receives.get(receives.size() - 1).at().minus(firstSend.get().at());
   }
 
+  /** Numbered line {@code i} without its newline: {@code msg-000042} (see {@link io.netharness.payload.NumberedMessages}). */
   static String line(int i) {
-    return String.format("message %06d", i);
+    return io.netharness.payload.NumberedMessages.shortest().line(i);
   }
 }

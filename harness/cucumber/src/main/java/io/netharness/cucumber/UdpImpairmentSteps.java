@@ -149,11 +149,7 @@ public final class UdpImpairmentSteps {
   }
 
   private static int number(String text) {
-    try {
-      return Integer.parseInt(text.substring(text.lastIndexOf(' ') + 1).trim());
-    } catch (RuntimeException e) {
-      return -1; // corrupted beyond reading: counts as lost
-    }
+    return io.netharness.payload.NumberedMessages.shortest().number(text); // -1 when corrupted: counts as lost
   }
 
   private static Impairment impairment(String kind, String value) {

@@ -29,7 +29,71 @@ class BadInputTest {
     assertThatThrownBy(() -> clients.sendText("alcie", "hi"))
         .isInstanceOf(HarnessException.class)
         .hasMessageContaining("no TCP client called \"alcie\"")
-        .hasMessageContaining("servers [srv]");
+        .hasMessageContaining("other endpoints: TCP servers [srv]");
+  }
+
+  @Test
+  void anUnknownClientSuggestsTheNearestClientAndTheStepThatCreatesAClient() {
+    servers.echoServer("srv");
+    clients.connect("alice", "srv");
+    assertThatThrownBy(() -> clients.sendText("alicia", "hi"))
+        .hasMessageContaining("no TCP client called \"alicia\" in this scenario; did you mean \"alice\"?")
+        .hasMessageContaining("Known TCP clients: [alice]")
+        .hasMessageContaining("Given a TCP client \"alicia\" connected to \"srv\"")
+        .hasMessageNotContaining("Given a TCP server \"alicia\"");
+  }
+
+  @Test
+  void aNameOfAnotherKindSaysWhatItIs() {
+    servers.echoServer("srv");
+    assertThatThrownBy(() -> clients.sendText("srv", "hi"))
+        .hasMessageContaining("\"srv\" is a TCP server, and this step needs a TCP client");
+  }
+
+  @Test
+  void unknownProxiesAndRelaysSuggestTheNearestOfTheirKind() {
+    servers.echoServer("srv");
+    state.addProxy("lossy", io.netharness.proxy.FaultProxy.builder().upstream(state.server("srv").address()).build().start());
+    assertThatThrownBy(() -> state.proxy("lousy"))
+        .hasMessageContaining("no proxy called \"lousy\" in this scenario; did you mean \"lossy\"?")
+        .hasMessageContaining("Given a proxy \"lousy\" in front of \"srv\"");
+    assertThatThrownBy(() -> state.relay("lossy"))
+        .hasMessageContaining("\"lossy\" is a proxy, and this step needs a UDP relay")
+        .hasMessageContaining("Given a UDP relay \"lossy\" in front of");
+  }
+
+  @Test
+  void connectingToAMisspelledServerSuggestsIt() {
+    servers.echoServer("gateway");
+    assertThatThrownBy(() -> clients.connect("alice", "gatway"))
+        .hasMessageContaining("did you mean \"gateway\"?");
+  }
+
+  @Test
+  void replyingOnAConnectionThatIsClosedFailsNamingItsState() {
+    ReceivedSteps received = new ReceivedSteps(state);
+    servers.collectingServer("srv");
+    clients.connect("alice", "srv");
+    clients.shutdownOutput("alice");
+    received.seesDisconnect("srv", "alice");
+    state.server("srv").connections().get(0).awaitClosed(Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> received.replies("srv", "late", "alice"))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("\"srv\" cannot reply to \"alice\": server connection #1")
+        .hasMessageContaining("the client closed its side (FIN) and the server closed the connection in answer")
+        .hasMessageContaining("Given \"srv\" keeps connections open after a client's FIN");
+  }
+
+  @Test
+  void replyingOnAConnectionTheServerClosedFails() {
+    ReceivedSteps received = new ReceivedSteps(state);
+    servers.collectingServer("srv");
+    clients.connect("alice", "srv");
+    received.closes("srv", "alice");
+
+    assertThatThrownBy(() -> received.repliesHex("srv", "06", "alice"))
+        .hasMessageContaining("cannot send 1 byte: the server closed the connection");
   }
 
   @Test

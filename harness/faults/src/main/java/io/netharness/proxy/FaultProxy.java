@@ -2,6 +2,8 @@ package io.netharness.proxy;
 
 import io.netharness.HarnessException;
 import io.netharness.HostPort;
+import io.netharness.faults.internal.AcceptBackoff;
+import io.netharness.faults.internal.Loops;
 import io.netharness.internal.Connect;
 import io.netharness.internal.Transports;
 import io.netty.bootstrap.Bootstrap;
@@ -71,10 +73,11 @@ public final class FaultProxy implements ProxyControl {
   /** One toxic change at a time, so every connection sees the changes in the same order. */
   private final Object control = new Object();
   private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong peakPieces = new AtomicLong();
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong[] sent = {new AtomicLong(), new AtomicLong()};
   private @Nullable Channel listener;
-  private @Nullable InetSocketAddress boundAddress;
+  private volatile @Nullable InetSocketAddress boundAddress;
   private final List<AutoCloseable> blackholeSockets = new ArrayList<>();
   private volatile boolean closed;
 
@@ -101,6 +104,29 @@ public final class FaultProxy implements ProxyControl {
       bind();
     }
     return this;
+  }
+
+  /**
+   * Whether the upstream is this proxy's own listen address: every connection would come back to
+   * the proxy, without end. Such a proxy is refused at start and by {@link #upstream(String)}, and
+   * a connection that would loop anyway (a name that resolves to it later) is closed at once.
+   */
+  public synchronized boolean loopsBack() {
+    return boundAddress != null && pointsAt(upstream, boundAddress);
+  }
+
+  private static boolean pointsAt(String hostPort, InetSocketAddress listener) {
+    try {
+      return Loops.reaches(HostPort.parse(hostPort), listener);
+    } catch (RuntimeException unparsable) {
+      return false;
+    }
+  }
+
+  private HarnessException loopRefused(String hostPort) {
+    return new HarnessException("proxy \"" + name + "\": upstream " + hostPort + " is the proxy's own listen address "
+        + (boundAddress == null ? listen : HostPort.format(boundAddress))
+        + "; every connection would loop back into it. Point the upstream at the server instead");
   }
 
   /** Stops listening and closes every connection through it. Idempotent. */
@@ -169,6 +195,9 @@ public final class FaultProxy implements ProxyControl {
 
   /** Changes the upstream for new connections; open ones are closed, as Toxiproxy does. */
   public synchronized void upstream(String hostPort) {
+    if (boundAddress != null && pointsAt(hostPort, boundAddress)) {
+      throw loopRefused(hostPort);
+    }
     if (!hostPort.equals(upstream)) {
       upstream = hostPort;
       closeConnections();
@@ -435,9 +464,15 @@ public final class FaultProxy implements ProxyControl {
   }
 
 
-  /** Binds what the connect fault needs on a port this proxy does not hold yet. */
+  /** Binds what the connect fault needs on a port this proxy does not hold yet; refuses a loop to itself. */
   private void bind() {
     bind(() -> {}, true);
+    if (loopsBack()) {
+      HarnessException refused = loopRefused(upstream);
+      unbind();
+      boundAddress = null;
+      throw refused;
+    }
   }
 
   /**
@@ -463,6 +498,7 @@ public final class FaultProxy implements ProxyControl {
         .channel(Transports.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_BACKLOG, 1024)
+        .handler(new AcceptBackoff("proxy \"" + name + "\""))
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -585,6 +621,15 @@ public final class FaultProxy implements ProxyControl {
     connections.remove(connection);
   }
 
+  void notePeakPieces(long pieces) {
+    peakPieces.accumulateAndGet(pieces, Math::max);
+  }
+
+  /** The most pieces one link of this proxy held at once (queued writes plus pieces held by toxics). */
+  long peakPieces() {
+    return peakPieces.get();
+  }
+
   void countReceived(Direction direction, long bytes) {
     received[direction.ordinal()].addAndGet(bytes);
   }
@@ -677,6 +722,11 @@ public final class FaultProxy implements ProxyControl {
         target = HostPort.parse(upstream);
       } catch (RuntimeException e) {
         client.close();
+        return;
+      }
+      InetSocketAddress self = boundAddress;
+      if (self != null && Loops.reaches(target, self)) {
+        client.close(); // it would connect to this very listener, and so on without end
         return;
       }
       new Bootstrap()

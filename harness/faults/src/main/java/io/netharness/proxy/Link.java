@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Link {
   static final int MAX_IN_FLIGHT = 1 << 20;
+  /** Writes queued on the destination beyond which a toxic asking {@link ToxicContext#whenReady} waits. */
+  static final int MAX_QUEUED_WRITES = 4096;
+  /** Waiting toxics run per event loop task before the rest of the loop's work gets a turn. */
+  private static final int WAKE_BUDGET = 4;
 
   final Direction direction;
   private final ProxyConnection connection;
@@ -37,6 +41,11 @@ final class Link {
   private final Slot head;
   private final Slot sink;
   private final Set<ScheduledFuture<?>> timers = new HashSet<>();
+  private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+  private boolean wakeScheduled;
+  private boolean closed;
+  private int queuedWrites;
+  private long peakPieces;
   private long inFlight;
   private boolean inputEnded;
   private boolean outputEnded;
@@ -94,12 +103,55 @@ final class Link {
     // read events by then, and changing them fails (ENOENT) — which used to close the connection
     boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
     boolean want = !inputEnded && inputOpen && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable();
+    wakeWaiting();
     if (!inputOpen) {
       return;
     }
     if (source.config().isAutoRead() != want) {
       source.config().setAutoRead(want);
     }
+  }
+
+  /** Tracks the most pieces this link ever held at once (queued writes plus pieces in stages), for tests. */
+  private void notePeak() {
+    long pieces = queuedWrites + heldPieces();
+    if (pieces > peakPieces) {
+      peakPieces = pieces;
+      connection.proxy().notePeakPieces(pieces);
+    }
+  }
+
+  private boolean readyForOutput() {
+    return destination.isWritable() && queuedWrites < MAX_QUEUED_WRITES && heldPieces() < MAX_QUEUED_WRITES;
+  }
+
+  /** Pieces held by stages that pass chunks on one for one (latency after a slicer): received and not yet passed on. */
+  private long heldPieces() {
+    long held = 0;
+    for (Slot slot = head.next; slot != null && slot != sink; slot = slot.next) {
+      held += Math.max(0, slot.in - slot.out);
+    }
+    return held;
+  }
+
+  /** Runs the toxics waiting for room, in a task of their own (never inside a write or an emit). */
+  private void wakeWaiting() {
+    if (waiting.isEmpty() || wakeScheduled || closed || !readyForOutput()) {
+      return;
+    }
+    wakeScheduled = true;
+    source.eventLoop().execute(() -> {
+      wakeScheduled = false;
+      // a few batches per task, then to the back of the queue: other connections and toxic changes get their turn
+      for (int budget = WAKE_BUDGET; budget > 0 && !closed && !waiting.isEmpty() && readyForOutput(); budget--) {
+        waiting.pollFirst().run();
+      }
+      if (flushPending && !inReadBurst) {
+        flushPending = false;
+        destination.flush();
+      }
+      wakeWaiting();
+    });
   }
 
   private void write(Chunk chunk) {
@@ -111,7 +163,10 @@ final class Link {
     // inside a read burst, writes are flushed once at its end (channelReadComplete): one syscall, not one per read
     var write = inReadBurst ? destination.write(chunk.data()) : destination.writeAndFlush(chunk.data());
     flushPending |= inReadBurst;
+    queuedWrites++;
+    notePeak();
     write.addListener(f -> {
+      queuedWrites--;
       inFlight -= length;
       if (f.isSuccess()) {
         connection.proxy().countSent(direction, length);
@@ -223,6 +278,8 @@ final class Link {
   }
 
   void cancelTimers() {
+    closed = true;
+    waiting.clear();
     timers.forEach(t -> t.cancel(false));
     timers.clear();
   }
@@ -251,6 +308,8 @@ final class Link {
     final RandomGenerator random;
     @Nullable Slot next;
     boolean removed;
+    long in;
+    long out;
 
     Slot(@Nullable ToxicAttachment attachment, ToxicStage stage, RandomGenerator random) {
       this.attachment = attachment;
@@ -268,16 +327,23 @@ final class Link {
 
     @Override
     public void emit(Chunk chunk) {
+      out++;
       if (chunk.length() == 0) {
         chunk.data().release();
         return;
       }
       Slot n = following();
+      n.in++;
       n.stage.onChunk(n, chunk);
+      notePeak();
+      if (!waiting.isEmpty()) {
+        wakeWaiting();
+      }
     }
 
     @Override
     public void drop(Chunk chunk) {
+      out++;
       release(chunk);
     }
 
@@ -326,6 +392,14 @@ final class Link {
         task.run();
       }, wait, TimeUnit.NANOSECONDS);
       timers.add(holder[0]);
+    }
+
+    @Override
+    public void whenReady(Runnable task) {
+      if (!closed) {
+        waiting.addLast(task);
+        wakeWaiting();
+      }
     }
 
     @Override

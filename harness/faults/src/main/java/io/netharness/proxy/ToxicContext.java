@@ -51,6 +51,14 @@ public interface ToxicContext {
   /** Runs {@code task} at an absolute {@link System#nanoTime()} deadline (now if already past). */
   void scheduleAt(long deadlineNanos, Runnable task);
 
+  /**
+   * Runs {@code task} on this connection's event loop once the connection can take more output:
+   * soon (never inside this call) if it can now, else when the destination has drained. A toxic
+   * that makes many pieces of one chunk emits a batch and then waits here, so what it has not cut
+   * yet stays one buffer instead of thousands of queued writes. Dropped if the connection closes.
+   */
+  void whenReady(Runnable task);
+
   /** Seeded randomness for this toxic on this connection and direction. */
   RandomGenerator random();
 

@@ -161,7 +161,7 @@ class ClosingTest {
     @BeforeAll
     static void startShared(TcpServer shared) {
       server = shared;
-      port = shared.getPort();
+      port = shared.port();
     }
 
     @Test
@@ -172,7 +172,7 @@ class ClosingTest {
     @Test
     void seesTheSameServerAgain() {
       assertThat(server.isRunning()).isTrue();
-      assertThat(server.getPort()).isEqualTo(port);
+      assertThat(server.port()).isEqualTo(port);
     }
 
     @AfterAll

@@ -45,7 +45,7 @@ class JavaApiShapeTest {
         TcpClient client = TcpClient.connect(server.address())) {
       client.sendText("ping", UTF_8);
       client.expectText("ping", UTF_8, WAIT);
-      int port = server.getPort();
+      int port = server.port();
       boolean running = server.isRunning();
       assertThat(port).isPositive();
       assertThat(running).isTrue();

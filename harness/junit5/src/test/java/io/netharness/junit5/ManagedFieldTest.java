@@ -78,14 +78,14 @@ class ManagedFieldTest {
     @Order(1)
     void seesTheServerRunning() {
       assertThat(server.isRunning()).isTrue();
-      port = server.getPort();
+      port = server.port();
     }
 
     @Test
     @Order(2)
     void seesTheSameServerInTheNextTest() {
       assertThat(server.isRunning()).isTrue();
-      assertThat(server.getPort()).isEqualTo(port);
+      assertThat(server.port()).isEqualTo(port);
     }
   }
 
@@ -155,7 +155,7 @@ class ManagedFieldTest {
       @Order(1)
       void seesBothFieldsReady() {
         assertThat(outer.isRunning()).isTrue();
-        assertThat(peer.getPort()).isPositive();
+        assertThat(peer.port()).isPositive();
         seen = outer;
       }
 

@@ -31,7 +31,7 @@ class ParameterInjectionTest {
   void injectedServerIsRunningOnLoopbackWithAnEphemeralPort(TcpServer server) {
     assertThat(server.isRunning()).isTrue();
     assertThat(server.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
-    assertThat(server.getPort()).isPositive();
+    assertThat(server.port()).isPositive();
   }
 
   @Test
@@ -47,7 +47,7 @@ class ParameterInjectionTest {
   @Test
   void eachServerParameterIsItsOwnServer(TcpServer first, TcpServer second) {
     assertThat(first).isNotSameAs(second);
-    assertThat(first.getPort()).isNotEqualTo(second.getPort());
+    assertThat(first.port()).isNotEqualTo(second.port());
   }
 
   @Test

@@ -40,8 +40,11 @@ class KotlinApiShapeTest(private val injected: TcpServer) {
         client.sendText("ping", UTF_8)
         client.expectText("ping", UTF_8, WAIT)
       }
-      val port: Int = server.port
+      val port: Int = server.port()
       val running: Boolean = server.isRunning
+      val endpoint: io.netharness.Endpoint = server
+      val named: String = endpoint.name()
+      assertThat(named).isNotBlank()
       assertThat(port).isPositive()
       assertThat(running).isTrue()
       server
@@ -108,7 +111,7 @@ class KotlinApiShapeTest(private val injected: TcpServer) {
     assertThat(first.sender).isEqualTo(sender.address())
     assertThat(second.index).isEqualTo(2)
     assertThat(none).isNull()
-    assertThat(udp.port).isPositive()
+    assertThat(udp.port()).isPositive()
   }
 
   @Test

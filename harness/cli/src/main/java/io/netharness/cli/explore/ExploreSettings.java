@@ -28,7 +28,7 @@ public record ExploreSettings(Sweep sweep, double from, double to, int steps, Sc
   public String command() {
     return "netharness explore --sweep " + sweep.wireName() + " --from " + Numbers.plain(from) + " --to "
         + Numbers.plain(to) + " --steps " + steps + " --scale " + scale.wireName() + " " + workload.options()
-        + " --seed " + seed + " --out " + out;
+        + " --seed " + seed + " --report-dir " + out;
   }
 
   /**

@@ -31,7 +31,7 @@ public final class ReportWriter {
       Path json = Files.writeString(dir.resolve("report.json"), json(result), StandardCharsets.UTF_8);
       return List.of(html, csv, json);
     } catch (IOException e) {
-      throw new HarnessException("cannot write the report to --out " + dir + ": " + e.getMessage(), e);
+      throw new HarnessException("cannot write the report to --report-dir " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.netharness.cli.explore;
 
+import io.netharness.payload.NumberedMessages;
 import io.netharness.HarnessException;
 import io.netharness.client.TcpClient;
 import io.netharness.proxy.Direction;
@@ -19,7 +20,7 @@ final class TcpWorkload {
 
   static PointResult run(ExploreSettings settings, Workload.Messages workload, double value)
       throws InterruptedException {
-    Messages messages = new Messages(workload.messageBytes());
+    NumberedMessages messages = NumberedMessages.ofSize(workload.messageBytes());
     Probe probe = new Probe(workload.count(), messages.size());
     Duration patience = settings.patience(value);
     try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).build().start();
@@ -45,7 +46,7 @@ final class TcpWorkload {
     return probe.result("TCP", value);
   }
 
-  private static void receive(TcpClient client, Probe probe, Messages messages, int count, Duration patience) {
+  private static void receive(TcpClient client, Probe probe, NumberedMessages messages, int count, Duration patience) {
     try {
       while (probe.arrivals() < count) {
         int seq = messages.number(client.receiveLine(StandardCharsets.US_ASCII, patience));

@@ -1,5 +1,6 @@
 package io.netharness.cli.explore;
 
+import io.netharness.payload.NumberedMessages;
 import io.netharness.HarnessException;
 import io.netharness.impairment.UdpDirection;
 import io.netharness.impairment.UdpRelay;
@@ -21,7 +22,7 @@ final class UdpWorkload {
 
   static PointResult run(ExploreSettings settings, Workload.Messages workload, double value)
       throws InterruptedException {
-    Messages messages = new Messages(workload.messageBytes());
+    NumberedMessages messages = NumberedMessages.ofSize(workload.messageBytes());
     Probe probe = new Probe(workload.count(), messages.size());
     AtomicBoolean running = new AtomicBoolean(true);
     Duration patience = settings.patience(value);

@@ -27,7 +27,7 @@ public sealed interface Workload permits Workload.Messages, Workload.FileTransfe
    * echoed back; latency is the round trip.
    */
   record Messages(int count, int messageBytes, Duration interval) implements Workload {
-    public static final int MIN_BYTES = 11;
+    public static final int MIN_BYTES = io.netharness.payload.NumberedMessages.MIN_BYTES;
     public static final int MAX_BYTES = 8192;
 
     @Override

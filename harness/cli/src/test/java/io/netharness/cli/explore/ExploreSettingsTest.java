@@ -28,7 +28,7 @@ class ExploreSettingsTest {
         new Workload.Messages(100, 11, Duration.ofMillis(2)), 7, Path.of("out"));
 
     assertThat(s.command()).isEqualTo("netharness explore --sweep latency --from 0 --to 250 --steps 3 --scale linear"
-        + " --workload messages --messages 100 --message-bytes 11 --interval 2ms --seed 7 --out out");
+        + " --workload messages --messages 100 --message-bytes 11 --interval 2ms --seed 7 --report-dir out");
   }
 
   @Test

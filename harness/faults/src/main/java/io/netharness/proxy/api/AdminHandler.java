@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One admin connection: refuses browsers (403), hands each request to the worker pool (proxy
  * changes block briefly on binds, never on an event loop), and writes exactly one response per
- * request, in order, with an {@code X-Toxiproxy-Request-Id}.
+ * request, in order, with an {@code X-Toxiproxy-Request-Id}. {@code GET /version} is answered on
+ * the admin event loop itself when nothing is ahead of it, so the health check never waits for a
+ * worker that waits for the data path.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final char[] XID = "0123456789abcdefghijklmnopqrstuv".toCharArray();
@@ -52,7 +54,17 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String method = request.method().name();
     String uri = request.uri();
     byte[] body = ByteBufUtil.getBytes(request.content());
+    if (method.equals("GET") && uri.equals("/version") && idle()) {
+      write(ctx, Responses.version(), keepAlive); // the health check never waits for a worker
+      return;
+    }
     enqueue(ctx, () -> write(ctx, answer(method, uri, body), keepAlive));
+  }
+
+  private boolean idle() {
+    synchronized (queue) {
+      return !running && queue.isEmpty();
+    }
   }
 
   /** Runs this connection's requests one at a time, in arrival order, off the event loop. */
@@ -99,11 +111,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (ApiException e) {
       return Responses.error(e);
     } catch (RuntimeException | Error e) {
-      return Responses.error(500, String.valueOf(e.getMessage()));
+      return Responses.error(500, Responses.message(e));
     }
   }
 
-  private static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
+  static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
     if (answer.contentType() != null) {

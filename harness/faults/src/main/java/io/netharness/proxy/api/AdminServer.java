@@ -1,5 +1,7 @@
 package io.netharness.proxy.api;
 
+import io.netharness.faults.internal.AcceptBackoff;
+import io.netharness.faults.internal.ControlLoop;
 import io.netharness.internal.Connect;
 import io.netharness.internal.Transports;
 import io.netty.bootstrap.ServerBootstrap;
@@ -7,10 +9,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * admin.awaitClose();                                          // serve until close() or JVM exit
  * }</pre>
  *
+ * <p>The API runs on an event loop of its own, so it answers in milliseconds however busy the
+ * proxied connections are. Idle connections are closed after 60 s, and a request must arrive
+ * whole within 15 s of its first line, as Toxiproxy's server does.
+ *
  * <p>Differences from Toxiproxy: an empty {@code listen} binds 127.0.0.1 (not every interface);
  * proxy JSON has no stray {@code "Logger":{}}; no 25 s handler timeout (every operation is
  * bounded by the proxy's own 5 s control timeout); no {@code /metrics}; toxicity outside 0..1 is
@@ -45,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * {@code packet_loss} toxic is accepted.
  */
 public final class AdminServer implements AutoCloseable {
+  /** The longest request line and header block, as Go's net/http allows (1 MiB): long names stay addressable. */
+  static final int MAX_REQUEST_LINE = 1 << 20;
+  private final Duration idleTimeout;
+  private final Duration readTimeout;
   private final String host;
   private final int port;
   private final ProxyRegistry registry;
@@ -56,6 +66,8 @@ public final class AdminServer implements AutoCloseable {
 
   private AdminServer(Builder builder) {
     this.host = builder.host;
+    this.idleTimeout = builder.idleTimeout;
+    this.readTimeout = builder.readTimeout;
     this.port = builder.port;
     this.ownsRegistry = builder.registry == null;
     this.registry = builder.registry != null ? builder.registry : new ProxyRegistry();
@@ -77,16 +89,18 @@ public final class AdminServer implements AutoCloseable {
     Routes routes = AdminRoutes.of(registry);
     InetSocketAddress address = new InetSocketAddress(host, port);
     ChannelFuture bind = new ServerBootstrap()
-        .group(Transports.group())
+        .group(ControlLoop.group()) // its own event loop: the API answers whatever the data path does
         .channel(Transports.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
+        .handler(new AcceptBackoff("admin API"))
         .childOption(ChannelOption.ALLOCATOR, Transports.allocator())
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
             ch.pipeline()
-                .addLast("http", new HttpServerCodec())
-                .addLast("aggregate", new HttpObjectAggregator(1 << 20))
+                .addLast("http", new HttpServerCodec(MAX_REQUEST_LINE, MAX_REQUEST_LINE, 8192))
+                .addLast("timeouts", new AdminTimeouts(idleTimeout, readTimeout))
+                .addLast("aggregate", new AdminAggregator())
                 .addLast("api", new AdminHandler(routes, pool));
           }
         })
@@ -180,8 +194,29 @@ public final class AdminServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 8474;
     private @Nullable ProxyRegistry registry;
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration readTimeout = Duration.ofSeconds(15);
 
     private Builder() {}
+
+    /** An admin connection idle this long between requests is closed (Toxiproxy: 60 s). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = positive("idleTimeout", idleTimeout);
+      return this;
+    }
+
+    /** A request must arrive whole within this time once it started (Toxiproxy: 15 s). */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive("readTimeout", readTimeout);
+      return this;
+    }
+
+    private static Duration positive(String what, Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, not " + value);
+      }
+      return value;
+    }
 
     /** Address to listen on; loopback unless you name another (e.g. 0.0.0.0 in a container). */
     public Builder host(String host) {

@@ -42,13 +42,17 @@ final class ApiJson {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  /** The first JSON value of the body (trailing data ignored, as Go's Decoder does). */
+  /**
+   * The first JSON value of the body (trailing data ignored, as Go's Decoder does). Bytes that are
+   * not UTF-8 (overlong forms like {@code c0 ae} included) become U+FFFD, as Go's decoder makes them.
+   */
   static JsonNode parse(byte[] body) {
-    if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    if (text.isBlank()) {
       throw ApiException.badRequest("EOF");
     }
     try {
-      JsonNode node = MAPPER.readTree(body);
+      JsonNode node = MAPPER.readTree(text);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("EOF");
       }

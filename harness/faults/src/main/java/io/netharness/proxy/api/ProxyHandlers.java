@@ -126,9 +126,10 @@ final class ProxyHandlers {
     if (name.isEmpty()) {
       throw ApiException.missingField("name" + where);
     }
-    if (upstream.isEmpty()) {
+    if (upstream.isBlank()) { // Toxiproxy checks only for ""; a blank upstream can never be dialled either
       throw ApiException.missingField("upstream" + where);
     }
+    ApiNames.check("name", name);
     return new ProxySpec(name, listen, upstream, enabled);
   }
 }

@@ -1,6 +1,7 @@
 package io.netharness.proxy.api;
 
 import io.netharness.HostPort;
+import io.netharness.faults.internal.Loops;
 import io.netharness.proxy.FaultProxy;
 import io.netharness.proxy.ToxicAttachment;
 import java.net.BindException;
@@ -89,9 +90,10 @@ public final class ProxyRegistry implements AutoCloseable {
       try {
         HostPort.parse(listen);
       } catch (RuntimeException e) {
-        throw new ApiException(500, String.valueOf(e.getMessage()), e);
+        throw new ApiException(500, "listen tcp " + listen + ": " + Responses.message(e), e); // 500, as Toxiproxy
       }
     }
+    requireNoLoop(name, listen.isEmpty() || sameListen(proxy, listen) ? proxy.listen() : listen, upstream);
     synchronized (entry) {
       boolean moved = !sameListen(proxy, listen);
       if (moved || !upstream.equals(proxy.upstream())) {
@@ -152,7 +154,7 @@ public final class ProxyRegistry implements AutoCloseable {
       } catch (ApiException e) {
         throw new PopulateException(e, done);
       } catch (RuntimeException e) {
-        throw new PopulateException(new ApiException(500, String.valueOf(e.getMessage()), e), done);
+        throw new PopulateException(new ApiException(500, Responses.message(e), e), done);
       }
     }
     return done;
@@ -210,7 +212,22 @@ public final class ProxyRegistry implements AutoCloseable {
     return proxy;
   }
 
+  /** 400 for a proxy whose upstream is its own listen address: it would accept its own connections without end. */
+  private static void requireNoLoop(String name, String listen, String upstream) {
+    try {
+      if (Loops.reaches(HostPort.parse(upstream), HostPort.parse(listen))) {
+        throw new ApiException(400, "proxy " + name + ": upstream " + upstream + " is the proxy's own listen address "
+            + listen + "; every connection would loop back into it");
+      }
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException unparsable) {
+      // not comparable here; the proxy itself refuses or cuts a loop it finds later
+    }
+  }
+
   private FaultProxy start(ProxySpec spec) {
+    requireNoLoop(spec.name(), spec.bindAddress(), spec.upstream());
     FaultProxy.Builder builder = FaultProxy.builder().name(spec.name()).upstream(spec.upstream()).enabled(spec.enabled());
     if (seed != null) {
       builder.seed(seed ^ ((long) spec.name().hashCode() << 32 | (spec.name().length() & 0xffffffffL)));
@@ -219,7 +236,7 @@ public final class ProxyRegistry implements AutoCloseable {
     try {
       proxy = builder.listen(spec.bindAddress()).build();
     } catch (RuntimeException e) {
-      throw new ApiException(500, String.valueOf(e.getMessage()), e);
+      throw new ApiException(500, "listen tcp " + spec.bindAddress() + ": " + Responses.message(e), e); // 500, as Toxiproxy
     }
     try {
       return proxy.start();
@@ -247,11 +264,20 @@ public final class ProxyRegistry implements AutoCloseable {
     }
   }
 
-  /** 500 with Go's wording for a port in use, as clients match on it; else our message. */
+  /** 500 with Go's wording for a port in use, an unknown host or a foreign address, as clients match on it; else our message. */
   static ApiException listenFailure(String listen, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof BindException || m.contains("address already in use")) {
+      if (m.contains("unresolved address") || t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
+        int colon = listen.lastIndexOf(':');
+        String host = colon > 0 ? listen.substring(0, colon) : listen;
+        return new ApiException(500, "listen tcp " + listen + ": lookup " + host + ": no such host", e);
+      }
+      if (m.contains("cannot assign requested address")) {
+        return new ApiException(500, "listen tcp " + listen + ": bind: cannot assign requested address", e);
+      }
+      if (m.contains("address already in use") || (t instanceof BindException && !m.contains("permission"))) {
         String address = listen;
         try {
           address = HostPort.format(HostPort.parse(listen));
@@ -261,7 +287,7 @@ public final class ProxyRegistry implements AutoCloseable {
         return new ApiException(500, "listen tcp " + address + ": bind: address already in use", e);
       }
     }
-    return new ApiException(500, String.valueOf(e.getMessage()), e);
+    return new ApiException(500, Responses.message(e), e);
   }
 
   private void requireOpen() {

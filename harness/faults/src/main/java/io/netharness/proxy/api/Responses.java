@@ -29,8 +29,19 @@ final class Responses {
     return text(status, new String(ApiJson.bytes(body), UTF_8) + "\n");
   }
 
+  /** Qualified Java class names ("java.net.SocketException: ") say nothing to an API client. */
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:? ?");
+
+  /** A failure's message for a client: without Java class names; never "null". */
+  static String message(Throwable failure) {
+    String text = failure.getMessage();
+    String plain = text == null ? "" : CLASS_NAME.matcher(text).replaceAll("").trim();
+    return plain.isEmpty() ? "internal error" : plain;
+  }
+
   static ApiResponse error(ApiException e) {
-    return error(e.status(), String.valueOf(e.getMessage()));
+    return error(e.status(), message(e));
   }
 
   static ApiResponse notFound() {

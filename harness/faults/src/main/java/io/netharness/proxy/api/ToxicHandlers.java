@@ -39,7 +39,7 @@ final class ToxicHandlers {
     String given = ApiJson.string(body, "name", STRUCT, "");
     float toxicity = ApiJson.float32(body, "toxicity", STRUCT, 1f);
     Direction direction = direction(stream);
-    String name = given.isEmpty() ? type + "_" + stream : given;
+    String name = ApiNames.check("name", given.isEmpty() ? type + "_" + stream : given);
     if (!ToxicAttributes.known(type)) {
       throw new ApiException(400, "invalid toxic type");
     }
@@ -52,7 +52,8 @@ final class ToxicHandlers {
       try {
         proxy.add(name, direction, ToxicSpellings.clamp(toxicity), toxic);
       } catch (HarnessException e) {
-        throw proxy.toxic(name).isPresent() ? new ApiException(409, "toxic already exists") : e;
+        // 409 only for a name taken meanwhile (through the Java API); any other failure is reported as it is
+        throw String.valueOf(e.getMessage()).startsWith("toxic already exists") ? new ApiException(409, "toxic already exists") : e;
       }
       entry.spellings().put(name, stream, toxicity);
     }

@@ -25,6 +25,9 @@ public record Bandwidth(long rate) implements Toxic {
     if (rate < 0) {
       throw new HarnessException("bandwidth rate cannot be negative: " + rate + " KB/s; use 0 to hold all data");
     }
+    if (rate > Toxics.MAX_ATTRIBUTE) {
+      throw Toxics.outOfRange("rate", 0, Toxics.MAX_ATTRIBUTE, "KB/s", rate);
+    }
   }
 
   @Override
@@ -61,7 +64,8 @@ public record Bandwidth(long rate) implements Toxic {
         unscheduled.addLast(chunk.length());
         return;
       }
-      int pieceMax = (int) Math.min(Integer.MAX_VALUE, rate * 100);
+      // rate <= 2^31 - 1, so rate * 100 cannot overflow; a piece is never empty
+      int pieceMax = (int) Math.max(1, Math.min(Integer.MAX_VALUE, rate * 100));
       while (chunk.length() > 0) {
         Chunk piece = chunk.length() > pieceMax ? chunk.head(pieceMax) : chunk;
         held.add(piece);

@@ -23,8 +23,8 @@ import java.util.Map;
 public record Latency(Duration latency, Duration jitter) implements Toxic {
 
   public Latency {
-    Toxics.requireNonNegative("latency", latency);
-    Toxics.requireNonNegative("jitter", jitter);
+    Toxics.requireMillis("latency", latency);
+    Toxics.requireMillis("jitter", jitter);
   }
 
   public static Latency of(Duration latency) {

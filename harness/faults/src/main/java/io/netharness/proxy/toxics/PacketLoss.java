@@ -31,7 +31,7 @@ public record PacketLoss(double lossRate, double correlation, Duration retransmi
   public PacketLoss {
     Toxics.requireProbability("loss_rate", lossRate);
     Toxics.requireProbability("correlation", correlation);
-    Toxics.requireNonNegative("retransmit", retransmit);
+    Toxics.requireMillis("retransmit", retransmit);
     if (retransmit.isZero() && lossRate > 0) {
       throw new HarnessException("packet_loss needs a positive retransmit delay (e.g. 200 ms), the time TCP takes to resend");
     }

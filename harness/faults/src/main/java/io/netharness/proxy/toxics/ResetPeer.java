@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * "reset_peer": on the first chunk in its direction, waits {@code timeout}, then aborts the
- * connection with RST to both sides; data arriving meanwhile is discarded. An idle connection is
- * never reset. Unlike Toxiproxy 2.12, connections that were open before the toxic was added get
- * the RST too: Toxiproxy sets SO_LINGER 0 only when a connection starts, so it closes those with a
- * FIN. {@link #withFinOnOpenConnections()} does what Toxiproxy does, for testing against it.
+ * connection with RST to both sides; data arriving meanwhile is held and discarded with the
+ * connection. Removing the toxic before it fires cancels the reset and delivers what it held, so
+ * the stream has no hole. An idle connection is never reset. Unlike Toxiproxy 2.12, connections
+ * that were open before the toxic was added get the RST too: Toxiproxy sets SO_LINGER 0 only when
+ * a connection starts, so it closes those with a FIN. {@link #withFinOnOpenConnections()} does what
+ * Toxiproxy does, for testing against it.
  *
  * <pre>{@code
  * proxy.add(Direction.UPSTREAM, Toxics.resetPeer(Duration.ZERO));
@@ -27,7 +29,7 @@ import java.util.Map;
 public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implements Toxic {
 
   public ResetPeer {
-    Toxics.requireNonNegative("timeout", timeout);
+    Toxics.requireMillis("timeout", timeout);
   }
 
   /** Resets every connection, whenever it was opened. */
@@ -54,19 +56,55 @@ public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implemen
 
   @Override
   public ToxicStage newStage() {
-    return new ToxicStage() {
-      private boolean triggered;
+    return new Stage(timeout, finOnOpenConnections);
+  }
 
-      @Override
-      public void onChunk(ToxicContext ctx, Chunk chunk) {
-        ctx.touched(chunk.length());
-        ctx.drop(chunk);
-        if (!triggered) {
-          triggered = true;
-          boolean fin = finOnOpenConnections && ctx.addedToOpenConnection();
-          ctx.schedule(timeout, fin ? ctx::closeConnection : ctx::resetConnection);
-        }
+  /**
+   * Holds what arrives while the reset is pending: when it fires the held bytes are discarded with the
+   * connection; when the toxic is removed first, the reset is cancelled and the held bytes are delivered,
+   * so the stream never has a hole.
+   */
+  private static final class Stage extends HoldingStage {
+    private final Duration timeout;
+    private final boolean finOnOpenConnections;
+    private boolean triggered;
+    private boolean cancelled;
+
+    Stage(Duration timeout, boolean finOnOpenConnections) {
+      this.timeout = timeout;
+      this.finOnOpenConnections = finOnOpenConnections;
+    }
+
+    @Override
+    public void onChunk(ToxicContext ctx, Chunk chunk) {
+      ctx.touched(chunk.length());
+      held.add(chunk);
+      if (!triggered) {
+        triggered = true;
+        boolean fin = finOnOpenConnections && ctx.addedToOpenConnection();
+        ctx.schedule(timeout, () -> {
+          if (!cancelled) {
+            held.dropAll(ctx);
+            if (fin) {
+              ctx.closeConnection();
+            } else {
+              ctx.resetConnection();
+            }
+          }
+        });
       }
-    };
+    }
+
+    @Override
+    public void onRemove(ToxicContext ctx) {
+      cancelled = true;
+      super.onRemove(ctx);
+    }
+
+    @Override
+    public void onClose(ToxicContext ctx) {
+      cancelled = true;
+      super.onClose(ctx);
+    }
   }
 }

@@ -35,7 +35,7 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
     if (sizeVariation < 0) {
       throw new HarnessException("slicer size_variation cannot be negative: " + sizeVariation);
     }
-    Toxics.requireNonNegative("delay", delay);
+    Toxics.requireMicros("delay", delay);
   }
 
   @Override
@@ -55,50 +55,57 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
   /** The piece sizes Toxiproxy's rule gives for a chunk of {@code length} bytes. */
   public List<Integer> sizes(int length, RandomGenerator random) {
     List<Integer> sizes = new ArrayList<>();
-    cut(0, length, random, sizes);
+    Cuts cuts = new Cuts(this, length);
+    while (cuts.hasNext()) {
+      sizes.add(cuts.next(random));
+    }
     return sizes;
-  }
-
-  private void cut(int start, int end, RandomGenerator random, List<Integer> out) {
-    int length = end - start;
-    if (length - averageSize <= sizeVariation) {
-      out.add(length);
-      return;
-    }
-    int mid = start + length / 2;
-    if (sizeVariation > 0) {
-      mid += random.nextInt(-sizeVariation, sizeVariation + 1);
-    }
-    mid = Math.max(start + 1, Math.min(end - 1, mid));
-    cut(start, mid, random, out);
-    cut(mid, end, random, out);
   }
 
   @Override
   public ToxicStage newStage() {
-    return new HoldingStage() {
-      private Slicer settings = Slicer.this;
+    return new SlicerStage(this);
+  }
 
-      @Override
-      public boolean update(ToxicContext ctx, Toxic updated) {
-        settings = (Slicer) updated; // applies to the next chunk; held ones keep their times
-        return true;
-      }
+  /**
+   * The pieces of one chunk, one at a time: Toxiproxy's recursive halving walked with an explicit
+   * stack of segment lengths (left before right, so random draws come in the recursion's order).
+   */
+  static final class Cuts {
+    private final Slicer rule;
+    private int[] stack = new int[8];
+    private int depth;
 
-      private long nextFree;
+    Cuts(Slicer rule, int length) {
+      this.rule = rule;
+      stack[depth++] = length;
+    }
 
-      @Override
-      public void onChunk(ToxicContext ctx, Chunk chunk) {
-        ctx.touched(chunk.length());
-        List<Integer> pieces = settings.sizes(chunk.length(), ctx.random());
-        for (int i = 0; i < pieces.size(); i++) {
-          Chunk piece = i == pieces.size() - 1 ? chunk : chunk.head(pieces.get(i));
-          held.add(piece);
-          long due = Math.max(ctx.nanoTime(), nextFree);
-          nextFree = due + settings.delay().toNanos();
-          ctx.scheduleAt(due, () -> held.releaseOne(ctx));
+    boolean hasNext() {
+      return depth > 0;
+    }
+
+    int next(RandomGenerator random) {
+      while (true) {
+        int length = stack[--depth];
+        if (length - rule.averageSize <= rule.sizeVariation) {
+          return length;
         }
+        int mid = length / 2;
+        if (rule.sizeVariation > 0) {
+          mid += random.nextInt(-rule.sizeVariation, rule.sizeVariation + 1);
+        }
+        mid = Math.max(1, Math.min(length - 1, mid));
+        push(length - mid);
+        push(mid);
       }
-    };
+    }
+
+    private void push(int length) {
+      if (depth == stack.length) {
+        stack = java.util.Arrays.copyOf(stack, depth * 2);
+      }
+      stack[depth++] = length;
+    }
   }
 }

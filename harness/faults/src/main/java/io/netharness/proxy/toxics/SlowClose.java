@@ -21,7 +21,7 @@ import java.util.Map;
 public record SlowClose(Duration delay) implements Toxic {
 
   public SlowClose {
-    Toxics.requireNonNegative("delay", delay);
+    Toxics.requireMillis("delay", delay);
   }
 
   @Override

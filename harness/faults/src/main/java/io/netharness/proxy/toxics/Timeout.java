@@ -22,7 +22,7 @@ import java.util.Map;
 public record Timeout(Duration timeout) implements Toxic {
 
   public Timeout {
-    Toxics.requireNonNegative("timeout", timeout);
+    Toxics.requireMillis("timeout", timeout);
   }
 
   @Override

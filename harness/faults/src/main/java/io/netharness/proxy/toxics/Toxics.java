@@ -5,6 +5,7 @@ import io.netharness.proxy.Toxic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of toxics, and the bridge from Toxiproxy's JSON ({@code type} + attributes) to
@@ -72,54 +73,106 @@ public final class Toxics {
   }
 
   /**
+   * The largest value of every numeric attribute in Toxiproxy's units (ms, KB/s, bytes, µs): 2^31 − 1.
+   * Above it a value is refused, naming the attribute and its range, instead of overflowing later.
+   */
+  public static final long MAX_ATTRIBUTE = Integer.MAX_VALUE;
+
+  /**
    * A toxic from Toxiproxy's type name and attributes (numbers in Toxiproxy's units; missing
-   * attributes are 0, as in Toxiproxy). Unknown type → "invalid toxic type".
+   * attributes are 0, and negative times and sizes mean 0, as in Toxiproxy). A value above its
+   * range or unknown type is a {@link HarnessException} that names the attribute and the range.
    */
   public static Toxic fromAttributes(String type, Map<String, ?> attributes) {
     return switch (type) {
       case "latency" -> new Latency(millis(attributes, "latency"), millis(attributes, "jitter"));
-      case "bandwidth" -> new Bandwidth(Math.max(0, number(attributes, "rate").longValue()));
+      case "bandwidth" -> new Bandwidth(bounded(attributes, "rate", 0, MAX_ATTRIBUTE, "KB/s"));
       case "slow_close" -> new SlowClose(millis(attributes, "delay"));
       case "timeout" -> new Timeout(millis(attributes, "timeout"));
       case "reset_peer" -> new ResetPeer(millis(attributes, "timeout"));
-      case "slicer" -> new Slicer(Math.max(1, number(attributes, "average_size").intValue()),
-          Math.max(0, number(attributes, "size_variation").intValue()),
-          Duration.ofNanos(Math.max(0, number(attributes, "delay").longValue()) * 1000));
-      case "limit_data" -> new LimitData(Math.max(0, number(attributes, "bytes").longValue()));
+      case "slicer" -> new Slicer((int) Math.max(1, bounded(attributes, "average_size", 0, MAX_ATTRIBUTE, "bytes")),
+          (int) bounded(attributes, "size_variation", 0, MAX_ATTRIBUTE, "bytes"),
+          Duration.ofNanos(bounded(attributes, "delay", 0, MAX_ATTRIBUTE, "µs") * 1000));
+      case "limit_data" -> new LimitData(bounded(attributes, "bytes", 0, Long.MAX_VALUE, "bytes"));
       case "noop" -> new Noop();
       case "close_connection" -> new CloseConnection();
-      case "packet_loss" -> new PacketLoss(clamp(number(attributes, "loss_rate", 0.1).doubleValue()),
-          clamp(number(attributes, "correlation").doubleValue()),
-          Duration.ofMillis(Math.max(1, number(attributes, "retransmit", 200).longValue())));
+      case "packet_loss" -> new PacketLoss(probability(attributes, "loss_rate", 0.1),
+          probability(attributes, "correlation", 0),
+          Duration.ofMillis(Math.max(1, bounded(attributes, "retransmit", 200, MAX_ATTRIBUTE, "ms"))));
       default -> throw new HarnessException("invalid toxic type \"" + type + "\": use one of " + TYPES);
     };
   }
 
-  private static Number number(Map<String, ?> attributes, String key) {
-    return number(attributes, key, 0);
-  }
-
-  private static Number number(Map<String, ?> attributes, String key, Number fallback) {
+  private static @Nullable Number number(Map<String, ?> attributes, String key) {
     for (Map.Entry<String, ?> e : attributes.entrySet()) {
       if (e.getKey().equalsIgnoreCase(key) && e.getValue() instanceof Number n) {
         return n;
       }
     }
-    return fallback;
+    return null;
+  }
+
+  /** A whole number up to {@code max}; absent is {@code fallback}, negative is 0 (Toxiproxy: no effect). */
+  private static long bounded(Map<String, ?> attributes, String key, long fallback, long max, String unit) {
+    Number n = number(attributes, key);
+    if (n == null) {
+      return fallback;
+    }
+    if (n.doubleValue() > max || n.longValue() > max) {
+      throw outOfRange(key, 0, max, unit, n);
+    }
+    return Math.max(0, n.longValue());
+  }
+
+  private static double probability(Map<String, ?> attributes, String key, double fallback) {
+    Number n = number(attributes, key);
+    if (n == null) {
+      return fallback;
+    }
+    double p = n.doubleValue();
+    if (!(p >= 0 && p <= 1)) {
+      throw new HarnessException(key + " is a probability from 0 to 1, not " + n);
+    }
+    return p;
   }
 
   /** Toxiproxy treats negative times as no delay. */
   private static Duration millis(Map<String, ?> attributes, String key) {
-    return Duration.ofMillis(Math.max(0, number(attributes, key).longValue()));
+    return Duration.ofMillis(bounded(attributes, key, 0, MAX_ATTRIBUTE, "ms"));
   }
 
-  private static double clamp(double p) {
-    return Math.max(0, Math.min(1, p));
+  static HarnessException outOfRange(String attribute, long min, long max, String unit, Object value) {
+    return new HarnessException(attribute + " is out of range: it must be from " + min + " to " + max + " " + unit
+        + ", not " + value);
   }
 
-  static void requireNonNegative(String attribute, Duration value) {
-    if (value.isNegative()) {
-      throw new HarnessException(attribute + " cannot be negative: " + value.toMillis() + " ms");
+  /** A time attribute in milliseconds: from 0 to {@link #MAX_ATTRIBUTE} ms. */
+  static void requireMillis(String attribute, Duration value) {
+    requireTime(attribute, value, Duration.ofMillis(MAX_ATTRIBUTE), "ms");
+  }
+
+  /** Slicer's delay, in microseconds: from 0 to {@link #MAX_ATTRIBUTE} µs. */
+  static void requireMicros(String attribute, Duration value) {
+    requireTime(attribute, value, Duration.ofNanos(MAX_ATTRIBUTE * 1000), "µs");
+  }
+
+  private static void requireTime(String attribute, Duration value, Duration max, String unit) {
+    if (value.isNegative() || value.compareTo(max) > 0) {
+      long unitNanos = unit.equals("ms") ? 1_000_000 : 1_000;
+      long maxUnits = max.toNanos() / unitNanos;
+      if (value.isNegative()) {
+        throw new HarnessException(attribute + " cannot be negative: " + describe(value, unit) + "; it must be from 0 to "
+            + maxUnits + " " + unit);
+      }
+      throw outOfRange(attribute, 0, maxUnits, unit, describe(value, unit));
+    }
+  }
+
+  private static String describe(Duration value, String unit) {
+    try {
+      return (unit.equals("ms") ? value.toMillis() : value.toNanos() / 1000) + " " + unit;
+    } catch (ArithmeticException tooLarge) {
+      return value.getSeconds() + " s";
     }
   }
 

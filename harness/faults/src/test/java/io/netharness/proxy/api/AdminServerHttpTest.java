@@ -209,7 +209,7 @@ class AdminServerHttpTest {
     String listen = admin.registry().get("a").orElseThrow().listen();
     HttpResponse<String> r = send("POST", "/proxies/a", "{\"listen\":\"notanaddress\"}");
     assertThat(r.statusCode()).isEqualTo(500);
-    assertThat(r.body()).startsWith("{\"error\":\"bad address \\\"notanaddress\\\"");
+    assertThat(r.body()).startsWith("{\"error\":\"listen tcp notanaddress: bad address \\\"notanaddress\\\"");
     assertThat(admin.registry().get("a").orElseThrow().listen()).isEqualTo(listen);
   }
 

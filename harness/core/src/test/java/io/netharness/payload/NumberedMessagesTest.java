@@ -1,4 +1,4 @@
-package io.netharness.cli.explore;
+package io.netharness.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class MessagesTest {
+class NumberedMessagesTest {
 
   @Test
   void elevenBytesIsTheBareNumberedLine() {
-    assertThat(new Messages(11).text(42)).isEqualTo("msg-000042\n");
+    assertThat(NumberedMessages.ofSize(11).text(42)).isEqualTo("msg-000042\n");
   }
 
   @Test
   void longerMessagesArePaddedBeforeTheNewline() {
-    Messages messages = new Messages(16);
+    NumberedMessages messages = NumberedMessages.ofSize(16);
 
     assertThat(messages.text(42)).isEqualTo("msg-000042.....\n");
     assertThat(messages.bytes(7)).hasSize(16);
@@ -25,7 +25,7 @@ class MessagesTest {
 
   @Test
   void anythingButAnExactMessageIsNotOneOfOurs() {
-    Messages messages = new Messages(16);
+    NumberedMessages messages = NumberedMessages.ofSize(16);
 
     assertThat(messages.number("msg-000042\n")).isEqualTo(-1);
     assertThat(messages.number("msg-00004x.....\n")).isEqualTo(-1);
