@@ -5,8 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import java.io.IOException;
-import java.util.Locale;
 
 /**
  * One client connection through the proxy: the client's socket, the socket to the upstream, and
@@ -145,7 +143,7 @@ final class ProxyConnection {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (cause instanceof IOException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
+      if (io.netharness.internal.WireRecorder.isReset(cause)) { // the one rule, shared with the endpoints' transcripts
         reset(); // pass the RST on
       } else {
         close();
