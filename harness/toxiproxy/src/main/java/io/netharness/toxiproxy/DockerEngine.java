@@ -96,8 +96,8 @@ record DockerEngine(URI endpoint) {
 
   /** Empty when the engine answers {@code GET /_ping} within {@link #PING_TIMEOUT}; else why not. */
   Optional<String> whyUnreachable() {
-    if (!isUnixSocket() && !"tcp".equals(scheme())) {
-      return Optional.empty(); // npipe, TLS-only setups: leave them to Testcontainers
+    if (!askable()) {
+      return Optional.empty(); // npipe, TLS: left to Testcontainers
     }
     if (isUnixSocket() && !Files.exists(Path.of(endpoint.getPath()))) {
       return Optional.of("no Docker engine: " + endpoint + " does not exist (DOCKER_HOST, docker.host in"
@@ -117,7 +117,7 @@ record DockerEngine(URI endpoint) {
 
   /** Empty when {@code image} is on the engine or one pull of it succeeds; else why it is not there. */
   Optional<String> whyImageMissing(String image) {
-    if (!isUnixSocket() && !"tcp".equals(scheme())) {
+    if (!askable()) {
       return Optional.empty();
     }
     try {
@@ -139,6 +139,16 @@ record DockerEngine(URI endpoint) {
       return Optional.of("could not check or pull image " + image + " on " + endpoint + " ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
+  }
+
+  /** A unix socket, or plain HTTP over TCP (not TLS: DOCKER_TLS_VERIFY set, or port 2376). */
+  private boolean askable() {
+    if (isUnixSocket()) {
+      return true;
+    }
+    String tls = System.getenv("DOCKER_TLS_VERIFY");
+    boolean tlsOn = tls != null && !tls.isBlank() && !tls.equals("0") || endpoint.getPort() == 2376;
+    return "tcp".equals(scheme()) && !tlsOn;
   }
 
   private String scheme() {

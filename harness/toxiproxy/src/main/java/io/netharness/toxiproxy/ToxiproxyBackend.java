@@ -77,9 +77,10 @@ public final class ToxiproxyBackend implements FaultBackend {
   }
 
   /**
-   * What a toxiproxy-server reached directly gives a scenario: RSTs (from reset_peer on connections
-   * that start while it is in the chain), refusal when a proxy is down, and slice boundaries; none
-   * of the embedded-only extras (docs/faults.md, "Fidelity").
+   * What this server gives a scenario. Reached directly: RSTs (from reset_peer on connections that
+   * start while it is in the chain), refusal when a proxy is down, and slice boundaries; none of
+   * the embedded-only extras (docs/faults.md, "Fidelity"). Behind Docker's port forwarder
+   * ({@link TestcontainersBackend} on a bridge network): none at all.
    */
   @Override
   public Set<Capability> capabilities() {
