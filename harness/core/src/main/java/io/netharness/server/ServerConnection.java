@@ -201,7 +201,7 @@ public final class ServerConnection {
     return true;
   }
 
-  /** Why the connection can or cannot send, in words: "open", "the client reset it (RST)", ... */
+  /** Why the connection can or cannot send, in words: "open", "the client reset the connection (RST)", ... */
   public String state() {
     if (closeReason == CloseReason.PEER_RESET) {
       return "the client reset the connection (RST)";
@@ -215,8 +215,10 @@ public final class ServerConnection {
     if (outputEnded || !channel.isActive()) {
       if (peerClosed) {
         return closedByUs == ClosedBy.CLOSE
-            ? "the client closed its side (FIN) and the server closed the connection in answer"
-                + (closesOnPeerClose() ? " (servers close on a client's FIN unless told to keep the connection open)" : "")
+            ? closesOnPeerClose()
+                ? "the client closed its side (FIN) and the server closed the connection in answer (servers close on a"
+                    + " client's FIN unless told to keep the connection open)"
+                : "the client closed its side (FIN) and the server then closed the connection"
             : closedByUs == ClosedBy.SHUTDOWN_OUTPUT ? "the client closed its side (FIN) and the server shut down its output"
             : "the client closed the connection (FIN)";
       }
