@@ -116,6 +116,31 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   static void write(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
+    ctx.writeAndFlush(response(answer, keepAlive)).addListener((ChannelFutureListener) f -> {
+      if (!keepAlive || !f.isSuccess()) {
+        f.channel().close();
+      }
+    });
+  }
+
+  /**
+   * Answers, then ends the connection without losing the answer while the client is still sending
+   * a request that will not be read (a body over the limit): FIN after the answer, the rest of the
+   * request read and discarded, the socket closed when the client closes or after {@code linger}.
+   * Closing at once with unread bytes would send RST, and the client would never see the answer.
+   */
+  static void writeThenLinger(ChannelHandlerContext ctx, ApiResponse answer, java.time.Duration linger) {
+    ctx.writeAndFlush(response(answer, false)).addListener((ChannelFutureListener) f -> {
+      if (f.isSuccess() && f.channel() instanceof io.netty.channel.socket.SocketChannel socket) {
+        socket.shutdownOutput();
+        ctx.executor().schedule(() -> ctx.close(), linger.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } else {
+        f.channel().close();
+      }
+    });
+  }
+
+  private static FullHttpResponse response(ApiResponse answer, boolean keepAlive) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
     if (answer.contentType() != null) {
@@ -128,11 +153,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
     HttpUtil.setContentLength(response, answer.body().length);
     HttpUtil.setKeepAlive(response, keepAlive);
-    ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
-      if (!keepAlive || !f.isSuccess()) {
-        f.channel().close();
-      }
-    });
+    return response;
   }
 
   /** 20 characters of base32hex, like the xid Toxiproxy uses. */
