@@ -8,21 +8,14 @@ import io.netharness.TranscriptEvent;
 import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
 import io.netharness.internal.InboundBuffer;
-import io.netharness.internal.InboundFeeder;
-import io.netharness.internal.Transports;
 import io.netharness.internal.WireRecorder;
 import io.netharness.payload.Payload;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.stream.ChunkedNioFile;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -384,40 +377,9 @@ public final class TcpClient implements io.netharness.Endpoint {
       if (target.isUnresolved()) {
         throw new HarnessException("cannot resolve host \"" + target.getHostString() + "\": check the host name");
       }
-      Transcript transcript = new Transcript();
-      Channel[] holder = new Channel[1];
-      InboundBuffer inbound = new InboundBuffer(
-          () -> holder[0].config().setAutoRead(false), () -> holder[0].config().setAutoRead(true));
-      Bootstrap bootstrap = new Bootstrap()
-          .group(Transports.group())
-          .channel(Transports.socketChannel())
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-          .option(ChannelOption.ALLOCATOR, Transports.allocator())
-          .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-              holder[0] = ch;
-              ch.pipeline().addLast("wire", new WireRecorder(transcript));
-              ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
-              ChannelHandler decoder = framing.newDecoder();
-              if (decoder != null) {
-                ch.pipeline().addLast("framing", decoder);
-              }
-              ch.pipeline().addLast("inbound", new InboundFeeder(inbound));
-            }
-          });
-      if (readBufferBytes > 0) {
-        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBufferBytes));
-      }
-      ChannelFuture connect = bootstrap.connect(target);
-      connect.awaitUninterruptibly();
-      if (!connect.isSuccess()) {
-        Throwable cause = connect.cause();
-        throw Connect.connectFailure(target, connectTimeout, cause == null ? new IOException("cancelled") : cause);
-      }
-      return new TcpClient(this, connect.channel(), transcript, inbound);
+      io.netharness.internal.ClientChannels.Opened opened =
+          io.netharness.internal.ClientChannels.connect(target, connectTimeout, framing, readBufferBytes);
+      return new TcpClient(this, opened.channel(), opened.transcript(), opened.inbound());
     }
   }
 }
