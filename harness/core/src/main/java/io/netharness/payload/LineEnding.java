@@ -21,11 +21,6 @@ public enum LineEnding {
     this.bytes = terminator.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The terminator's bytes: {@code 0a} or {@code 0d 0a}. */
-  public byte[] bytes() {
-    return bytes.clone();
-  }
-
   /** {@code line} followed by this terminator. */
   public byte[] terminate(byte[] line) {
     byte[] out = Arrays.copyOf(line, line.length + bytes.length);

@@ -52,7 +52,6 @@ public final class ServerConnection {
   private volatile CloseReason closeReason = CloseReason.OPEN;
   private volatile boolean peerClosed;
   private volatile boolean pausedByUser;
-  private volatile boolean outputEnded;
   private final java.util.function.BooleanSupplier closeOnPeerClose;
   private final ServerInbound inbound = new ServerInbound();
 
@@ -108,7 +107,7 @@ public final class ServerConnection {
 
   /** True while the server can still send on this connection (see {@link #send(byte[])}). */
   public boolean canSend() {
-    return channel.isActive() && !outputEnded && closeReason != CloseReason.PEER_RESET
+    return channel.isActive() && closedByUs == ClosedBy.NOBODY && closeReason != CloseReason.PEER_RESET
         && closeReason != CloseReason.FAILED;
   }
 
@@ -212,7 +211,7 @@ public final class ServerConnection {
     if (closeReason == CloseReason.FAILED) {
       return "the connection failed (see its transcript)";
     }
-    if (outputEnded || !channel.isActive()) {
+    if (closedByUs != ClosedBy.NOBODY || !channel.isActive()) {
       if (peerClosed) {
         return closedByUs == ClosedBy.CLOSE
             ? closesOnPeerClose()
@@ -422,7 +421,7 @@ public final class ServerConnection {
   // ---- called by the pipeline ----------------------------------------------------------------
 
   /** Counts a raw read and copies it only while the record has room. */
-  synchronized void recordRead(ByteBuf buf) {
+  void recordRead(ByteBuf buf) {
     record.recordRead(buf);
     inbound.append(buf);
   }
@@ -440,7 +439,7 @@ public final class ServerConnection {
     record.recordMessage(message);
   }
 
-  synchronized void markPeerClosed() {
+  void markPeerClosed() {
     inbound.end("closed by the client (FIN)");
     peerClosed = true;
     if (closeReason == CloseReason.OPEN) {
@@ -448,7 +447,7 @@ public final class ServerConnection {
     }
   }
 
-  synchronized void markEnded(CloseReason reason) {
+  void markEnded(CloseReason reason) {
     inbound.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
     if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
       closeReason = reason;
@@ -459,7 +458,6 @@ public final class ServerConnection {
     if (closedByUs == ClosedBy.NOBODY || how == ClosedBy.CLOSE) {
       closedByUs = how;
     }
-    outputEnded = true;
   }
 
   private void markClosedByServer(CloseReason reason) {

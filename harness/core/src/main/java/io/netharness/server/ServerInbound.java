@@ -44,11 +44,14 @@ final class ServerInbound {
     inbound = new Inbound(fresh, transcript, Framing.raw(), owner);
   }
 
-  synchronized void append(ByteBuf buf) {
-    if (buffer != null) {
+  void append(ByteBuf buf) {
+    if (inbound == null) {
+      return; // nobody asked: no copy, no lock on the read path
+    }
+    synchronized (this) {
       byte[] chunk = new byte[buf.readableBytes()];
       buf.getBytes(buf.readerIndex(), chunk);
-      buffer.append(chunk);
+      java.util.Objects.requireNonNull(buffer).append(chunk);
     }
   }
 

@@ -310,9 +310,12 @@ public final class HarnessState {
     String target = kind == UnknownName.Kind.RELAY
         ? peers.keySet().stream().findFirst().orElse("peer")
         : servers.keySet().stream().findFirst().orElse("srv");
-    return UnknownName.of(kind, name, UnknownName.names(
-        UnknownName.Kind.SERVER, servers.keySet(), UnknownName.Kind.CLIENT, clients.keySet(),
-        UnknownName.Kind.PEER, peers.keySet(), UnknownName.Kind.PROXY, proxies.keySet(),
-        UnknownName.Kind.RELAY, relays.keySet()), target);
+    Map<UnknownName.Kind, java.util.Collection<String>> known = new java.util.EnumMap<>(UnknownName.Kind.class);
+    known.put(UnknownName.Kind.SERVER, servers.keySet());
+    known.put(UnknownName.Kind.CLIENT, clients.keySet());
+    known.put(UnknownName.Kind.PEER, peers.keySet());
+    known.put(UnknownName.Kind.PROXY, proxies.keySet());
+    known.put(UnknownName.Kind.RELAY, relays.keySet());
+    return UnknownName.of(kind, name, known, target);
   }
 }

@@ -3,7 +3,6 @@ package io.netharness.cucumber;
 import io.netharness.HarnessException;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,17 +61,6 @@ final class UnknownName {
     }
     message.append(". Create it first, e.g. ").append(String.format(kind.example, name, target));
     return new HarnessException(message.toString());
-  }
-
-  /** Every kind's names, for {@link #of}. */
-  static Map<Kind, Collection<String>> names(Object... kindsAndNames) {
-    Map<Kind, Collection<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < kindsAndNames.length; i += 2) {
-      @SuppressWarnings("unchecked")
-      Collection<String> names = (Collection<String>) kindsAndNames[i + 1];
-      map.put((Kind) kindsAndNames[i], names);
-    }
-    return map;
   }
 
   /** The known name closest to {@code name}, if it is close enough to be a typo. */
