@@ -19,6 +19,14 @@ public final class HostPort {
     return Connect.parse(hostPort);
   }
 
+  /**
+   * Where to send UDP to {@code target} from: port 0 on loopback for a loopback target, else on
+   * the one local address the kernel routes through to reach it; never the wildcard address.
+   */
+  public static InetSocketAddress sourceFor(InetSocketAddress target) {
+    return Connect.sourceFor(target);
+  }
+
   public static String format(InetSocketAddress address) {
     return Connect.describe(address);
   }

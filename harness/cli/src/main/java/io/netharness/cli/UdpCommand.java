@@ -5,7 +5,6 @@ import io.netharness.udp.RecordedDatagram;
 import io.netharness.udp.UdpPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ final class UdpCommand implements Callable<Integer> {
           "give --to HOST:PORT to send, --bind [HOST:]PORT to receive, or both");
     }
     @Nullable InetSocketAddress target = to == null ? null : resolvedTarget(to);
-    InetSocketAddress local = bind != null ? HostPort.parse(bind) : wildcardFor(target);
+    InetSocketAddress local = bind != null ? HostPort.parse(bind) : sourceFor(target);
     try (Display display = new Display(io, options, true);
         UdpPeer peer = UdpPeer.bind("netharness-udp", local.getHostString(), local.getPort())) {
       CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -143,19 +142,9 @@ final class UdpCommand implements Callable<Integer> {
     return parsed;
   }
 
-  /**
-   * A free port to send from: on loopback when the target is on loopback (nothing listens on
-   * other interfaces unless asked), else any local address of the target's family, which routing needs.
-   */
-  private static InetSocketAddress wildcardFor(@Nullable InetSocketAddress target) {
-    if (target == null) {
-      return new InetSocketAddress("127.0.0.1", 0);
-    }
-    boolean v6 = target.getAddress() instanceof Inet6Address;
-    if (target.getAddress() != null && target.getAddress().isLoopbackAddress()) {
-      return new InetSocketAddress(v6 ? "::1" : "127.0.0.1", 0);
-    }
-    return new InetSocketAddress(v6 ? "::" : "0.0.0.0", 0);
+  /** Without --bind: loopback, or the one local address that routes to --to; never every interface. */
+  private static InetSocketAddress sourceFor(@Nullable InetSocketAddress target) {
+    return target == null ? new InetSocketAddress("127.0.0.1", 0) : HostPort.sourceFor(target);
   }
 
   private static byte[] readAll(Path file) {

@@ -48,6 +48,32 @@ public final class Connect {
     return new HarnessException("cannot bind " + describe(address) + " (" + protocol + "): " + cause, cause);
   }
 
+  /**
+   * A free local port to send UDP to {@code target} from, on one address only: loopback for a
+   * loopback target, else the address the kernel routes through to reach it (asked by connecting
+   * an unbound datagram socket, which sends nothing). Never the wildcard address, so a sender does
+   * not listen on every interface.
+   */
+  public static InetSocketAddress sourceFor(InetSocketAddress target) {
+    java.net.InetAddress address = target.getAddress();
+    if (address == null) {
+      throw new HarnessException("cannot resolve host \"" + target.getHostString() + "\": check the host name");
+    }
+    if (address.isLoopbackAddress()) {
+      return new InetSocketAddress(address instanceof java.net.Inet6Address ? "::1" : "127.0.0.1", 0);
+    }
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+      probe.connect(target);
+      java.net.InetAddress local = probe.getLocalAddress();
+      if (local == null || local.isAnyLocalAddress()) {
+        throw new HarnessException("no route to " + describe(target) + ": this machine has no address to send from");
+      }
+      return new InetSocketAddress(local, 0);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new HarnessException("no route to " + describe(target) + ": " + e.getMessage(), e);
+    }
+  }
+
   public static String describe(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
       String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();

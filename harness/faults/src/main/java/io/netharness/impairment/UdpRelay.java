@@ -247,12 +247,9 @@ public final class UdpRelay implements io.netharness.Endpoint {
     return closed;
   }
 
-  /** Loopback targets get a loopback source socket; others the wildcard address, which routing needs. */
+  /** Loopback for a loopback target, else the one local address that routes to it; never every interface. */
   private InetSocketAddress upstreamBindAddress() {
-    if (target.getAddress().isLoopbackAddress()) {
-      return new InetSocketAddress(target.getAddress() instanceof java.net.Inet6Address ? "::1" : "127.0.0.1", 0);
-    }
-    return new InetSocketAddress(0);
+    return io.netharness.HostPort.sourceFor(target);
   }
 
   private <T> T onLoop(Callable<T> task) {

@@ -57,6 +57,9 @@ public final class ToxiproxyBackend implements FaultBackend {
    */
   public static ToxiproxyBackend connect(String url) {
     ToxiproxyServer server = ToxiproxyServer.at(url);
+    // The proxies listen on the Toxiproxy server's machine, not this one. Reached from here at a
+    // non-loopback address (which may be a mapped or NAT address it does not own), they must listen
+    // on all of its interfaces; connect(url, listenHost) narrows that when the address is known.
     return connect(server, server.isLoopback() ? "127.0.0.1" : "0.0.0.0");
   }
 
