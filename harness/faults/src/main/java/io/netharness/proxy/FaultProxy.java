@@ -485,12 +485,19 @@ public final class FaultProxy implements ProxyControl {
 
   /** Binds what the connect fault needs on a port this proxy does not hold yet; refuses a loop to itself. */
   private void bind() {
-    bind(() -> {}, true);
-    if (loopsBack()) {
-      HarnessException refused = loopRefused(upstream);
+    boolean anyPort = HostPort.parse(listen).getPort() == 0;
+    for (int attempt = 1; ; attempt++) {
+      bind(() -> {}, true);
+      if (!loopsBack()) {
+        return;
+      }
       unbind();
       boundAddress = null;
-      throw refused;
+      // Asked for any port, the kernel may hand out the upstream's own port (SO_REUSEPORT relaxes its choice,
+      // or the upstream is not listening right now): that is not the user's loop, so take another port.
+      if (!anyPort || attempt == 5) {
+        throw loopRefused(upstream);
+      }
     }
   }
 
