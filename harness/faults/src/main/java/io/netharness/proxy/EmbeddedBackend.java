@@ -37,7 +37,7 @@ public final class EmbeddedBackend implements FaultBackend {
   @Override
   public FaultProxy createProxy(String name, InetSocketAddress upstream) {
     FaultProxy.Builder builder = FaultProxy.builder().name(name).upstream(upstream);
-    seed.ifPresent(s -> builder.seed(FaultProxy.mix(s, name.hashCode())));
+    seed.ifPresent(s -> builder.seed(ToxicChain.mix(s, name.hashCode())));
     FaultProxy proxy = builder.build().start();
     proxies.put(name, proxy);
     return proxy;

@@ -82,7 +82,7 @@ final class Link {
       return;
     }
     inFlight += length;
-    connection.proxy().countReceived(direction, length);
+    connection.counters().countReceived(direction, length);
     head.stage.onChunk(head, new Chunk(data, System.nanoTime()));
     maybeRead();
   }
@@ -117,7 +117,7 @@ final class Link {
     long pieces = queuedWrites + heldPieces();
     if (pieces > peakPieces) {
       peakPieces = pieces;
-      connection.proxy().notePeakPieces(pieces);
+      connection.counters().notePeakPieces(pieces);
     }
   }
 
@@ -169,7 +169,7 @@ final class Link {
       queuedWrites--;
       inFlight -= length;
       if (f.isSuccess()) {
-        connection.proxy().countSent(direction, length);
+        connection.counters().countSent(direction, length);
       }
       maybeRead();
     });

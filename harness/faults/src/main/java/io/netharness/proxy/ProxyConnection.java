@@ -11,7 +11,8 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
  * a {@link Link} each way. Lives on one event loop.
  */
 final class ProxyConnection {
-  private final FaultProxy proxy;
+  private final ProxyCounters counters;
+  private final OpenConnections connections;
   private final long index;
   private final Channel client;
   private final Channel upstream;
@@ -20,10 +21,12 @@ final class ProxyConnection {
   private final long lastToxicSerialAtStart;
   private boolean closed;
 
-  ProxyConnection(FaultProxy proxy, long index, Channel client, Channel upstream) {
-    this.proxy = proxy;
+  ProxyConnection(ProxyCounters counters, OpenConnections connections, long lastToxicSerialAtStart, long index,
+      Channel client, Channel upstream) {
+    this.counters = counters;
+    this.connections = connections;
     this.index = index;
-    this.lastToxicSerialAtStart = proxy.lastToxicSerial();
+    this.lastToxicSerialAtStart = lastToxicSerialAtStart;
     this.client = client;
     this.upstream = upstream;
     this.up = new Link(Direction.UPSTREAM, this, client, upstream);
@@ -32,8 +35,8 @@ final class ProxyConnection {
     upstream.pipeline().addLast("proxy", new SideHandler(down, client));
   }
 
-  FaultProxy proxy() {
-    return proxy;
+  ProxyCounters counters() {
+    return counters;
   }
 
   long index() {
@@ -81,7 +84,7 @@ final class ProxyConnection {
     down.discardHeld();
     Link.closeAfterWrites(client);
     Link.closeAfterWrites(upstream);
-    proxy.forget(this);
+    connections.forget(this);
   }
 
   /** RST to both sides. */
@@ -96,7 +99,7 @@ final class ProxyConnection {
     down.discardHeld();
     Link.abort(client);
     Link.abort(upstream);
-    proxy.forget(this);
+    connections.forget(this);
   }
 
   /** Reads one side; hands data, FIN, RST and close to the link of that direction. */
@@ -154,7 +157,7 @@ final class ProxyConnection {
     public void channelInactive(ChannelHandlerContext ctx) {
       // Sides are half-closed (FIN) without becoming inactive; inactive means we closed it or it failed.
       close();
-      proxy.forget(ProxyConnection.this);
+      connections.forget(ProxyConnection.this);
     }
   }
 

@@ -31,4 +31,13 @@ public final class Loops {
     boolean toThisHost = to.isLoopbackAddress() || to.isAnyLocalAddress();
     return (bound.isAnyLocalAddress() && toThisHost) || (to.isAnyLocalAddress() && bound.isLoopbackAddress());
   }
+
+  /** True if {@code hostPort} parses and a connection to it would reach {@code listener}; false if it does not parse. */
+  public static boolean pointsAt(String hostPort, InetSocketAddress listener) {
+    try {
+      return reaches(io.netharness.HostPort.parse(hostPort), listener);
+    } catch (RuntimeException unparsable) {
+      return false;
+    }
+  }
 }
