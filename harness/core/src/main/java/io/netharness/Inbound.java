@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * in.expectText("220 ready\r\n", US_ASCII, Duration.ofSeconds(2));   // consumed
  * String line = in.receiveLine(UTF_8, Duration.ofSeconds(2));         // the next line
  * in.awaitPeerClosed(Duration.ofSeconds(2));                          // then FIN
+ * in.expectLine("bye");                                               // the endpoint's charset and timeout
  * }</pre>
  */
 public final class Inbound {
@@ -35,15 +36,24 @@ public final class Inbound {
   private final Transcript transcript;
   private final Framing framing;
   private final Supplier<String> owner;
+  private final ReceiveDefaults defaults;
 
   /**
    * @param owner names the connection in failure messages, e.g. {@code client "alice" (127.0.0.1:5000 -> ...)}
+   * @param defaults the charset and timeout of the calls that name none
    */
-  public Inbound(InboundBuffer inbound, Transcript transcript, Framing framing, Supplier<String> owner) {
+  public Inbound(InboundBuffer inbound, Transcript transcript, Framing framing, Supplier<String> owner,
+      ReceiveDefaults defaults) {
     this.inbound = inbound;
     this.transcript = transcript;
     this.framing = framing;
     this.owner = owner;
+    this.defaults = defaults;
+  }
+
+  /** The charset and timeout used by the calls that name none. */
+  public ReceiveDefaults defaults() {
+    return defaults;
   }
 
   /** Bytes received in all, consumed or not. */
@@ -283,5 +293,55 @@ public final class Inbound {
       throw new ExpectationFailedException(failure("expected the message " + describe(expected, charset)
           + ", but the next message was " + describe(frame, charset), charset));
     }
+  }
+
+  // ---- the same with the endpoint's charset and timeout (see ReceiveDefaults) ----------------------
+
+  public byte[] receiveBytes(int n) {
+    return receiveBytes(n, defaults.timeout());
+  }
+
+  public void expectBytes(byte[] expected) {
+    expectBytes(expected, defaults.charset(), defaults.timeout());
+  }
+
+  public void expectText(String text) {
+    expectText(text, defaults.charset(), defaults.timeout());
+  }
+
+  public String receiveLine() {
+    return receiveLine(defaults.charset(), defaults.timeout());
+  }
+
+  public String receiveMatching(Pattern regex) {
+    return receiveMatching(regex, defaults.charset(), defaults.timeout());
+  }
+
+  public byte[] receiveFrame() {
+    return receiveFrame(defaults.timeout());
+  }
+
+  public String awaitEnd() {
+    return awaitEnd(defaults.timeout());
+  }
+
+  public void awaitPeerClosed() {
+    awaitPeerClosed(defaults.timeout());
+  }
+
+  public void awaitPeerReset() {
+    awaitPeerReset(defaults.timeout());
+  }
+
+  public void expectLine(String expected) {
+    expectLine(expected, defaults.charset(), defaults.timeout());
+  }
+
+  public String expectLineMatching(Pattern regex) {
+    return expectLineMatching(regex, defaults.charset(), defaults.timeout());
+  }
+
+  public void expectFrame(byte[] expected) {
+    expectFrame(expected, defaults.charset(), defaults.timeout());
   }
 }

@@ -1,30 +1,28 @@
 package io.netharness.client;
 
+import io.netharness.Endpoint;
 import io.netharness.Framing;
 import io.netharness.Inbound;
+import io.netharness.ReceiveDefaults;
+import io.netharness.StreamReceiver;
 import io.netharness.HarnessException;
 import io.netharness.Transcript;
 import io.netharness.TranscriptEvent;
 import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
+import io.netharness.internal.FileSources;
+import io.netharness.internal.Resets;
 import io.netharness.internal.InboundBuffer;
-import io.netharness.internal.WireRecorder;
+import io.netharness.internal.Writes;
 import io.netharness.payload.Payload;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.stream.ChunkedNioFile;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,13 +34,14 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (TcpClient client = TcpClient.builder().address(server.address()).framing(Framing.lines()).connect()) {
  *   client.send(Payload.utf8("ping\n"));
+ *   client.expectText("pong\n");              // UTF-8 within 5 s, or set charset(…) and timeout(…) once
  *   client.expectText("pong\n", UTF_8, Duration.ofSeconds(2));
  *   client.shutdownOutput();               // FIN: "I am done sending"
  *   client.awaitPeerClosed(Duration.ofSeconds(2));
  * }
  * }</pre>
  */
-public final class TcpClient implements io.netharness.Endpoint {
+public final class TcpClient implements Endpoint, StreamReceiver {
   /** Default for connect and send timeouts. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -63,7 +62,7 @@ public final class TcpClient implements io.netharness.Endpoint {
     this.name = builder.name;
     this.local = (InetSocketAddress) channel.localAddress();
     this.remote = (InetSocketAddress) channel.remoteAddress();
-    this.in = new Inbound(inbound, transcript, builder.framing, this::owner);
+    this.in = new Inbound(inbound, transcript, builder.framing, this::owner, builder.defaults);
   }
 
   /** Connects with default settings (5 s connect timeout, raw framing). */
@@ -136,24 +135,7 @@ public final class TcpClient implements io.netharness.Endpoint {
 
   /** Streams a file of any size without loading it into memory. */
   public TcpClient sendFile(Path file) {
-    FileChannel source;
-    try {
-      source = FileChannel.open(file, StandardOpenOption.READ);
-    } catch (IOException e) {
-      throw new HarnessException("cannot read file " + file.toAbsolutePath() + " to send: " + e.getMessage(), e);
-    }
-    ChunkedNioFile chunks;
-    try {
-      chunks = new ChunkedNioFile(source, 64 * 1024);
-    } catch (IOException e) {
-      try {
-        source.close();
-      } catch (IOException ignored) {
-        // reporting the first error
-      }
-      throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
-    }
-    await(channel.writeAndFlush(chunks), "sending file " + file, sendTimeout);
+    await(channel.writeAndFlush(FileSources.chunks(file)), "sending file " + file, sendTimeout);
     return this;
   }
 
@@ -193,14 +175,7 @@ public final class TcpClient implements io.netharness.Endpoint {
 
   /** Closes with RST instead of FIN (SO_LINGER 0): the peer sees "connection reset". */
   public void abort() {
-    // on the event loop, so the channel cannot close between the check and SO_LINGER
-    channel.eventLoop().submit(() -> {
-      if (channel.isOpen()) {
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
-        channel.close();
-      }
-    }).awaitUninterruptibly(sendTimeout.toMillis());
+    Resets.reset(channel, transcript).awaitUninterruptibly(sendTimeout.toMillis());
     channel.closeFuture().awaitUninterruptibly(sendTimeout.toMillis());
   }
 
@@ -214,79 +189,14 @@ public final class TcpClient implements io.netharness.Endpoint {
 
   // ---- receiving: each call consumes what it matched; see Inbound ------------------------------
 
-  /** What arrived and was not consumed yet; every receive and expect below is a shortcut to it. */
+  /** What arrived and was not consumed yet; every receive and expect of {@link StreamReceiver} is a shortcut to it. */
+  @Override
   public Inbound inbound() {
     return in;
   }
 
-  /** Consumes exactly {@code n} bytes, waiting up to {@code timeout} for them. */
-  public byte[] receiveBytes(int n, Duration timeout) {
-    return in.receiveBytes(n, timeout);
-  }
-
-  /** Consumes {@code expected.length} bytes and checks they are exactly {@code expected}. */
-  public void expectBytes(byte[] expected, Duration timeout) {
-    in.expectBytes(expected, timeout);
-  }
-
-  /** Consumes the text's bytes in {@code charset} and checks them. */
-  public void expectText(String text, Charset charset, Duration timeout) {
-    in.expectText(text, charset, timeout);
-  }
-
-  /** Consumes one line (up to {@code \n}) and returns it without its {@code \r\n} or {@code \n}. */
-  public String receiveLine(Charset charset, Duration timeout) {
-    return in.receiveLine(charset, timeout);
-  }
-
-  /** Consumes the next text matching {@code regex} from where the stream stands; see {@link Inbound#receiveMatching}. */
-  public String receiveMatching(Pattern regex, Charset charset, Duration timeout) {
-    return in.receiveMatching(regex, charset, timeout);
-  }
-
-  /** Consumes the next read as it came off the socket — or, with a framing, the next message. */
-  public byte[] receiveFrame(Duration timeout) {
-    return in.receiveFrame(timeout);
-  }
-
-  /** Consumes everything until the peer closes; for large streams prefer {@link #sha256UntilEnd}. */
-  public byte[] receiveUntilEnd(Duration timeout) {
-    return in.receiveUntilEnd(timeout);
-  }
-
-  /** Consumes the stream until the peer closes and returns its SHA-256 (lower-case hex), in bounded memory. */
-  public String sha256UntilEnd(Duration timeout) {
-    return in.sha256UntilEnd(timeout);
-  }
-
-  /** Waits for the end of the incoming stream (FIN, RST or close) without consuming data. */
-  public String awaitEnd(Duration timeout) {
-    return in.awaitEnd(timeout);
-  }
-
-  /** Waits for FIN from the peer: its clean close, the empty read. */
-  public void awaitPeerClosed(Duration timeout) {
-    in.awaitPeerClosed(timeout);
-  }
-
-  /** Waits for RST from the peer: "connection reset by peer". */
-  public void awaitPeerReset(Duration timeout) {
-    in.awaitPeerReset(timeout);
-  }
-
-  /** Checks that no bytes arrive for the whole {@code period}. */
-  public void expectNothing(Duration period) {
-    in.expectNothing(period);
-  }
-
-  /** What is waiting, as a hexdump with decoded text (at most 4 KiB shown). */
-  public String describeWaiting(Charset charset) {
-    return in.describeWaiting(charset);
-  }
-
   private String failure(String expectation) {
-    return owner() + ": " + expectation + ".\nWhat arrived and was not consumed yet:\n"
-        + in.describeWaiting(StandardCharsets.UTF_8);
+    return owner() + ": " + expectation + ".\nWhat arrived and was not consumed yet:\n" + describeWaiting(in.defaults().charset());
   }
 
   private String owner() {
@@ -294,17 +204,7 @@ public final class TcpClient implements io.netharness.Endpoint {
   }
 
   private void await(ChannelFuture future, String what, Duration timeout) {
-    // A loopback write completes within microseconds: spinning briefly avoids a park/unpark.
-    if (!Await.spinUntil(future::isDone, timeout) && !future.awaitUninterruptibly(timeout.toMillis())) {
-      throw new HarnessException("client \"" + name + "\": " + what + " did not complete within "
-          + Await.human(timeout) + ": the peer is not reading (TCP flow control is holding the data)");
-    }
-    if (!future.isSuccess()) {
-      Throwable cause = future.cause();
-      String reason = cause != null && WireRecorder.isReset(cause) ? "the peer reset the connection (RST)"
-          : String.valueOf(cause == null ? "cancelled" : cause.getMessage());
-      throw new HarnessException("client \"" + name + "\": " + what + " failed: " + reason, cause);
-    }
+    Writes.await(future, "client \"" + name + "\"", what, timeout);
   }
 
   @Override
@@ -320,8 +220,21 @@ public final class TcpClient implements io.netharness.Endpoint {
     private Framing framing = Framing.raw();
     private int readBufferBytes;
     private String name = "client";
+    private ReceiveDefaults defaults = ReceiveDefaults.STANDARD;
 
     private Builder() {}
+
+    /** The charset of receive and expect calls that name none (default UTF-8). */
+    public Builder charset(Charset charset) {
+      this.defaults = defaults.withCharset(charset);
+      return this;
+    }
+
+    /** How long receive and expect calls that name no timeout wait (default 5 s). */
+    public Builder timeout(Duration timeout) {
+      this.defaults = defaults.withTimeout(timeout);
+      return this;
+    }
 
     public Builder address(InetSocketAddress address) {
       this.address = address;

@@ -28,8 +28,8 @@ final class BehaviorHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
-    if (!behavior.readsMessages() && connection.messageRecordFull()) {
-      connection.countMessage(); // nobody reads these bytes and the record is full: no copy (bulk uploads)
+    if (!behavior.readsMessages() && connection.record().messagesFull()) {
+      connection.record().countMessage(); // nobody reads these bytes and the record is full: no copy (bulk uploads)
       buf.release();
       connection.updateReading();
       return;
@@ -40,7 +40,7 @@ final class BehaviorHandler extends ChannelInboundHandlerAdapter {
     } finally {
       buf.release();
     }
-    connection.recordMessage(message);
+    connection.record().recordMessage(message);
     run(ctx, () -> behavior.onMessage(connection, message));
     connection.updateReading(); // the client is not reading our replies: stop reading its requests
   }

@@ -1,26 +1,24 @@
 package io.netharness.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.netharness.ExpectationFailedException;
 import io.netharness.HarnessException;
 import io.netharness.Transcript;
 import io.netharness.TranscriptEvent;
 import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
+import io.netharness.internal.Resets;
 import io.netharness.payload.HexDump;
 import io.netharness.payload.Payload;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.SocketChannel;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +47,7 @@ public final class ServerConnection {
   private final InetSocketAddress remote;
   private final InetSocketAddress local;
   private final ReceivedRecord record = new ReceivedRecord();
-  private volatile CloseReason closeReason = CloseReason.OPEN;
-  private volatile boolean peerClosed;
+  private final ConnectionEnd end = new ConnectionEnd();
   private volatile boolean pausedByUser;
   private final java.util.function.BooleanSupplier closeOnPeerClose;
   private final ServerInbound inbound = new ServerInbound();
@@ -87,12 +84,12 @@ public final class ServerConnection {
   }
 
   public CloseReason closeReason() {
-    return closeReason;
+    return end.reason();
   }
 
   /** True once the client sent FIN (it may still read). */
   public boolean peerClosed() {
-    return peerClosed;
+    return end.peerClosed();
   }
 
   /**
@@ -107,8 +104,7 @@ public final class ServerConnection {
 
   /** True while the server can still send on this connection (see {@link #send(byte[])}). */
   public boolean canSend() {
-    return channel.isActive() && closedByUs == ClosedBy.NOBODY && closeReason != CloseReason.PEER_RESET
-        && closeReason != CloseReason.FAILED;
+    return end.canSend(channel.isActive());
   }
 
   public long bytesReceived() {
@@ -161,9 +157,9 @@ public final class ServerConnection {
     if (existing != null) {
       return existing;
     }
-    onEventLoop(() -> inbound.start(record, transcript, peerClosed ? "closed by the client (FIN)"
-        : closeReason == CloseReason.PEER_RESET ? "reset by the client (RST)"
-        : closeReason != CloseReason.OPEN ? "closed" : null,
+    onEventLoop(() -> inbound.start(record, transcript, end.peerClosed() ? "closed by the client (FIN)"
+        : end.reason() == CloseReason.PEER_RESET ? "reset by the client (RST)"
+        : end.reason() != CloseReason.OPEN ? "closed" : null,
         () -> "server connection #" + index + " from " + Connect.describe(remote)));
     return java.util.Objects.requireNonNull(inbound.existing());
   }
@@ -202,64 +198,15 @@ public final class ServerConnection {
 
   /** Why the connection can or cannot send, in words: "open", "the client reset the connection (RST)", ... */
   public String state() {
-    if (closeReason == CloseReason.PEER_RESET) {
-      return "the client reset the connection (RST)";
-    }
-    if (closeReason == CloseReason.ABORTED_BY_SERVER) {
-      return "the server reset the connection (RST)";
-    }
-    if (closeReason == CloseReason.FAILED) {
-      return "the connection failed (see its transcript)";
-    }
-    if (closedByUs != ClosedBy.NOBODY || !channel.isActive()) {
-      if (peerClosed) {
-        return closedByUs == ClosedBy.CLOSE
-            ? closesOnPeerClose()
-                ? "the client closed its side (FIN) and the server closed the connection in answer (servers close on a"
-                    + " client's FIN unless told to keep the connection open)"
-                : "the client closed its side (FIN) and the server then closed the connection"
-            : closedByUs == ClosedBy.SHUTDOWN_OUTPUT ? "the client closed its side (FIN) and the server shut down its output"
-            : "the client closed the connection (FIN)";
-      }
-      return closedByUs == ClosedBy.CLOSE ? "the server closed the connection"
-          : closedByUs == ClosedBy.SHUTDOWN_OUTPUT ? "the server shut down its output (FIN sent)"
-          : "the connection is closed";
-    }
-    return peerClosed ? "open; the client closed its side (FIN)" : "open";
+    return end.describe(channel.isActive(), closesOnPeerClose());
   }
-
-  private enum ClosedBy { NOBODY, CLOSE, SHUTDOWN_OUTPUT }
-
-  private volatile ClosedBy closedByUs = ClosedBy.NOBODY;
 
   /** Streams a file with zero-copy where the transport allows; optionally closes when done. */
   public void sendFile(Path file, boolean closeWhenDone) {
-    FileChannel source;
-    long size;
-    try {
-      source = FileChannel.open(file, StandardOpenOption.READ);
-    } catch (IOException e) {
-      throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      size = source.size();
-    } catch (IOException e) {
-      closeQuietly(source);
-      throw new HarnessException("cannot send file " + file + ": " + e.getMessage(), e);
-    }
-    var write = channel.writeAndFlush(new DefaultFileRegion(source, 0, size)); // the region closes the file
+    var write = channel.writeAndFlush(io.netharness.internal.FileSources.region(file)); // the region closes the file
     if (closeWhenDone) {
-      endOutput(ClosedBy.CLOSE);
+      end.closedByServer(false);
       write.addListener(ChannelFutureListener.CLOSE);
-      markClosedByServer(CloseReason.CLOSED_BY_SERVER);
-    }
-  }
-
-  private static void closeQuietly(FileChannel file) {
-    try {
-      file.close();
-    } catch (IOException ignored) {
-      // already failing; the first error is the one reported
     }
   }
 
@@ -298,15 +245,14 @@ public final class ServerConnection {
 
   /** Sends FIN after pending writes and closes. */
   public void close() {
-    endOutput(ClosedBy.CLOSE);
-    markClosedByServer(CloseReason.CLOSED_BY_SERVER);
+    end.closedByServer(false);
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Half-close: FIN to the client, keep reading. */
   public void shutdownOutput() {
     if (channel instanceof SocketChannel socket) {
-      endOutput(ClosedBy.SHUTDOWN_OUTPUT);
+      end.outputShutDownByServer();
       socket.shutdownOutput();
       transcript.record(TranscriptEvent.Kind.OUTPUT_SHUTDOWN, "FIN sent");
     }
@@ -314,16 +260,8 @@ public final class ServerConnection {
 
   /** Closes with RST (SO_LINGER 0): the client sees "connection reset by peer". */
   public void abort() {
-    endOutput(ClosedBy.CLOSE);
-    markClosedByServer(CloseReason.ABORTED_BY_SERVER);
-    // on the event loop, so the channel cannot close between the check and SO_LINGER
-    onEventLoop(() -> {
-      if (channel.isOpen()) {
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        transcript.record(TranscriptEvent.Kind.ABORTED, "RST sent (SO_LINGER 0)");
-        channel.close();
-      }
-    });
+    end.closedByServer(true);
+    Resets.reset(channel, transcript).syncUninterruptibly();
   }
 
   // ---- expectations ----------------------------------------------------------------------------
@@ -331,7 +269,7 @@ public final class ServerConnection {
   /** Waits until the connection has received exactly {@code expected} (so far, in total). */
   public void awaitReceived(byte[] expected, Charset charset, Duration timeout) {
     // stop waiting as soon as what arrived can no longer become the expected bytes
-    Await.until(timeout, () -> bytesReceived() >= expected.length || !isOpen() || peerClosed
+    Await.until(timeout, () -> bytesReceived() >= expected.length || !isOpen() || end.peerClosed()
             || !isPrefixOf(receivedBytes(), expected),
         () -> failure("expected to receive " + quote(expected, charset) + " within " + Await.human(timeout), charset));
     byte[] got = receivedBytes();
@@ -350,14 +288,14 @@ public final class ServerConnection {
   /** Waits until at least {@code n} bytes arrived. */
   public void awaitBytesReceived(long n, Duration timeout) {
     Await.until(timeout, () -> bytesReceived() >= n,
-        () -> failure("expected at least " + n + " bytes within " + Await.human(timeout), java.nio.charset.StandardCharsets.UTF_8));
+        () -> failure("expected at least " + n + " bytes within " + Await.human(timeout), UTF_8));
   }
 
   /** Waits until at least {@code count} messages (reads, or frames with a framing) arrived. */
   public void awaitMessages(int count, Duration timeout) {
     Await.until(timeout, () -> messageCount() >= count,
         () -> failure("expected " + count + " messages within " + Await.human(timeout) + ", but " + messageCount()
-            + " arrived", java.nio.charset.StandardCharsets.UTF_8));
+            + " arrived", UTF_8));
   }
 
   /**
@@ -365,18 +303,17 @@ public final class ServerConnection {
    * the bytes arrived. Never throws on timeout: for checks that follow with their own message.
    */
   public boolean awaitBytesOrEnd(long n, Duration timeout) {
-    Await.holdsWithin(timeout, () -> bytesReceived() >= n || !isOpen() || peerClosed);
+    Await.holdsWithin(timeout, () -> bytesReceived() >= n || !isOpen() || end.peerClosed());
     return bytesReceived() >= n;
   }
 
   /** Waits for the client's FIN: it closed (or half-closed) its side. */
   public void awaitPeerClosed(Duration timeout) {
-    Await.until(timeout, () -> peerClosed || closeReason == CloseReason.PEER_RESET,
-        () -> failure("expected the client to close (FIN) within " + Await.human(timeout),
-            java.nio.charset.StandardCharsets.UTF_8));
-    if (!peerClosed) {
-      throw new ExpectationFailedException(failure("expected the client to close cleanly (FIN), but it reset the connection (RST)",
-          java.nio.charset.StandardCharsets.UTF_8));
+    Await.until(timeout, () -> end.peerClosed() || end.reason() == CloseReason.PEER_RESET,
+        () -> failure("expected the client to close (FIN) within " + Await.human(timeout), UTF_8));
+    if (!end.peerClosed()) {
+      throw new ExpectationFailedException(
+          failure("expected the client to close cleanly (FIN), but it reset the connection (RST)", UTF_8));
     }
   }
 
@@ -384,24 +321,22 @@ public final class ServerConnection {
   public void awaitPeerReset(Duration timeout) {
     // The wire recorder notes the RST a moment before the pipeline's end marks the close reason:
     // wait for both, so a caller reading closeReason() next sees PEER_RESET (or what ended it first).
-    Await.until(timeout, () -> closeReason == CloseReason.PEER_RESET
+    Await.until(timeout, () -> end.reason() == CloseReason.PEER_RESET
             || (transcript.has(TranscriptEvent.Kind.PEER_RESET)
-                && closeReason != CloseReason.OPEN && closeReason != CloseReason.PEER_CLOSED),
-        () -> failure("expected the client to reset the connection (RST) within " + Await.human(timeout),
-            java.nio.charset.StandardCharsets.UTF_8));
+                && end.reason() != CloseReason.OPEN && end.reason() != CloseReason.PEER_CLOSED),
+        () -> failure("expected the client to reset the connection (RST) within " + Await.human(timeout), UTF_8));
   }
 
   /** Waits until the socket is closed, whoever closed it. */
   public void awaitClosed(Duration timeout) {
     Await.until(timeout, () -> !channel.isOpen(),
-        () -> failure("expected the connection to be closed within " + Await.human(timeout),
-            java.nio.charset.StandardCharsets.UTF_8));
+        () -> failure("expected the connection to be closed within " + Await.human(timeout), UTF_8));
   }
 
   /** A summary and the received bytes as a hexdump, for failure messages. */
   public String describe(Charset charset) {
     byte[] got = receivedBytes();
-    return "connection #" + index + " from " + Connect.describe(remoteAddress()) + " (" + closeReason + ", "
+    return "connection #" + index + " from " + Connect.describe(remoteAddress()) + " (" + end.reason() + ", "
         + bytesReceived() + " bytes received, " + bytesSent() + " sent):\n"
         + HexDump.of(got.length > DUMP_LIMIT ? Arrays.copyOf(got, DUMP_LIMIT) : got, charset);
   }
@@ -426,44 +361,19 @@ public final class ServerConnection {
     inbound.append(buf);
   }
 
-  /** Keeps messages up to a count and a byte budget, so a long transfer cannot fill the heap. */
-  boolean messageRecordFull() {
-    return record.messagesFull();
-  }
-
-  void countMessage() {
-    record.countMessage();
-  }
-
-  void recordMessage(byte[] message) {
-    record.recordMessage(message);
+  /** Messages are kept up to a count and a byte budget, so a long transfer cannot fill the heap. */
+  ReceivedRecord record() {
+    return record;
   }
 
   void markPeerClosed() {
     inbound.end("closed by the client (FIN)");
-    peerClosed = true;
-    if (closeReason == CloseReason.OPEN) {
-      closeReason = CloseReason.PEER_CLOSED;
-    }
+    end.peerClosedItsSide();
   }
 
   void markEnded(CloseReason reason) {
     inbound.end(reason == CloseReason.PEER_RESET ? "reset by the client (RST)" : "closed");
-    if (closeReason == CloseReason.OPEN || (reason == CloseReason.PEER_RESET && closeReason == CloseReason.PEER_CLOSED)) {
-      closeReason = reason;
-    }
-  }
-
-  private void endOutput(ClosedBy how) {
-    if (closedByUs == ClosedBy.NOBODY || how == ClosedBy.CLOSE) {
-      closedByUs = how;
-    }
-  }
-
-  private void markClosedByServer(CloseReason reason) {
-    if (closeReason == CloseReason.OPEN || closeReason == CloseReason.PEER_CLOSED) {
-      closeReason = peerClosed && reason == CloseReason.CLOSED_BY_SERVER ? CloseReason.PEER_CLOSED : reason;
-    }
+    end.ended(reason);
   }
 
   Channel channel() {
@@ -472,6 +382,6 @@ public final class ServerConnection {
 
   @Override
   public String toString() {
-    return "ServerConnection#" + index + "[" + Connect.describe(remoteAddress()) + ", " + closeReason + "]";
+    return "ServerConnection#" + index + "[" + Connect.describe(remoteAddress()) + ", " + end.reason() + "]";
   }
 }

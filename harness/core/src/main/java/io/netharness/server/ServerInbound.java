@@ -41,7 +41,7 @@ final class ServerInbound {
       fresh.end(ended);
     }
     buffer = fresh;
-    inbound = new Inbound(fresh, transcript, Framing.raw(), owner);
+    inbound = new Inbound(fresh, transcript, Framing.raw(), owner, io.netharness.ReceiveDefaults.STANDARD);
   }
 
   void append(ByteBuf buf) {

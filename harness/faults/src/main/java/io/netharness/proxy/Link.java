@@ -3,17 +3,9 @@ package io.netharness.proxy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +32,7 @@ final class Link {
   private final Channel destination;
   private final Slot head;
   private final Slot sink;
-  private final Set<ScheduledFuture<?>> timers = new HashSet<>();
+  private final LinkTimers timers;
   private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
   private boolean wakeScheduled;
   private boolean closed;
@@ -58,6 +50,7 @@ final class Link {
     this.connection = connection;
     this.source = source;
     this.destination = destination;
+    this.timers = new LinkTimers(source.eventLoop());
     this.sink = new Slot(null, new SinkStage(), new SplittableRandom(0));
     this.head = new Slot(null, (ctx, chunk) -> ctx.emit(chunk), new SplittableRandom(0));
     head.next = sink;
@@ -267,21 +260,10 @@ final class Link {
     }
   }
 
-  List<String> toxicNames() {
-    List<String> names = new ArrayList<>();
-    for (Slot slot = head.next; slot != sink; slot = slot.next) {
-      if (slot.attachment != null) {
-        names.add(slot.attachment.name());
-      }
-    }
-    return names;
-  }
-
   void cancelTimers() {
     closed = true;
     waiting.clear();
-    timers.forEach(t -> t.cancel(false));
-    timers.clear();
+    timers.cancelAll();
   }
 
   private final class SinkStage implements ToxicStage {
@@ -386,12 +368,7 @@ final class Link {
         task.run();
         return;
       }
-      ScheduledFuture<?>[] holder = new ScheduledFuture<?>[1];
-      holder[0] = source.eventLoop().schedule(() -> {
-        timers.remove(holder[0]);
-        task.run();
-      }, wait, TimeUnit.NANOSECONDS);
-      timers.add(holder[0]);
+      timers.schedule(wait, task);
     }
 
     @Override
@@ -418,34 +395,5 @@ final class Link {
         attachment.touched(bytes);
       }
     }
-  }
-
-  static void abort(Channel channel) {
-    if (channel.isOpen()) {
-      channel.config().setOption(ChannelOption.SO_LINGER, 0);
-      channel.close();
-    }
-  }
-
-  /**
-   * Closes cleanly: pending writes, then FIN, then reads and discards what the peer still sends
-   * until its FIN — a socket closed with unread data would send RST instead. Closed for good
-   * after one second either way (a peer that neither reads nor closes cannot hold it open).
-   */
-  static void closeAfterWrites(Channel channel) {
-    if (!channel.isOpen()) {
-      return;
-    }
-    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-      if (f.isSuccess() && channel instanceof DuplexChannel duplex && duplex.isActive() && !duplex.isInputShutdown()) {
-        duplex.shutdownOutput();
-        channel.config().setAutoRead(true);
-      } else {
-        channel.close();
-      }
-    });
-    channel.eventLoop().schedule(() -> {
-      channel.close();
-    }, 1, TimeUnit.SECONDS);
   }
 }

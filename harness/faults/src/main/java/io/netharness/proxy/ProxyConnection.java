@@ -82,8 +82,8 @@ final class ProxyConnection {
     down.cancelTimers();
     up.discardHeld();
     down.discardHeld();
-    Link.closeAfterWrites(client);
-    Link.closeAfterWrites(upstream);
+    ProxySockets.closeAfterWrites(client);
+    ProxySockets.closeAfterWrites(upstream);
     connections.forget(this);
   }
 
@@ -97,8 +97,8 @@ final class ProxyConnection {
     down.cancelTimers();
     up.discardHeld();
     down.discardHeld();
-    Link.abort(client);
-    Link.abort(upstream);
+    ProxySockets.abort(client);
+    ProxySockets.abort(upstream);
     connections.forget(this);
   }
 
