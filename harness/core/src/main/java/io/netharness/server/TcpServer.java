@@ -7,11 +7,9 @@ import io.netharness.Transcript;
 import io.netharness.internal.Await;
 import io.netharness.internal.Connect;
 import io.netharness.internal.Transports;
-import io.netharness.internal.WireRecorder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -97,19 +95,12 @@ public final class TcpServer implements io.netharness.Endpoint {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            Transcript transcript = new Transcript();
             Integer index = ch.attr(INDEX).get();
             ServerConnection connection = new ServerConnection(index == null ? acceptedCount.incrementAndGet() : index, ch,
-                transcript, () -> closeOnClientFin);
+                new Transcript(), () -> closeOnClientFin);
             byIndex.put(connection.index(), connection);
             open.add(ch);
-            ch.pipeline().addLast("wire", new WireRecorder(transcript));
-            ch.pipeline().addLast("reads", new ReadTap(connection));
-            ChannelHandler decoder = settings.framing.newDecoder();
-            if (decoder != null) {
-              ch.pipeline().addLast("framing", decoder);
-            }
-            ch.pipeline().addLast("behavior", new BehaviorHandler(connection, settings.behavior, TcpServer.this::ended));
+            ConnectionPipeline.install(ch.pipeline(), connection, settings.framing, settings.behavior, TcpServer.this::ended);
           }
         });
     if (settings.readBufferBytes > 0) {

@@ -2,6 +2,13 @@ package io.netharness.cucumber;
 
 import io.netharness.HarnessException;
 import io.netharness.client.TcpClient;
+import io.netharness.cucumber.UnknownName.Kind;
+import io.netharness.impairment.UdpRelay;
+import io.netharness.proxy.FaultBackend;
+import io.netharness.proxy.FaultBackends;
+import io.netharness.proxy.FaultProxy;
+import io.netharness.proxy.ProxyControl;
+import io.netharness.server.ServerConnection;
 import io.netharness.server.TcpServer;
 import io.netharness.udp.UdpPeer;
 import java.net.InetSocketAddress;
@@ -11,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,15 +35,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class HarnessState {
-  private final Map<String, TcpServer> servers = new LinkedHashMap<>();
-  private final Map<String, TcpClient> clients = new LinkedHashMap<>();
-  private final Map<String, UdpPeer> peers = new LinkedHashMap<>();
+  private final ScenarioEndpoints endpoints = new ScenarioEndpoints();
   private final Map<String, Object> values = new LinkedHashMap<>();
-  private final Map<String, io.netharness.proxy.ProxyControl> proxies = new LinkedHashMap<>();
   private final ProxyRoutes routes = new ProxyRoutes();
   private final ScratchFolder scratch = new ScratchFolder();
-  private final Map<String, io.netharness.impairment.UdpRelay> relays = new LinkedHashMap<>();
-  private io.netharness.proxy.@Nullable FaultBackend backend;
+  private @Nullable FaultBackend backend;
   private Duration timeout = Duration.ofSeconds(5);
   private @Nullable RuntimeException lastFailure;
 
@@ -50,107 +52,98 @@ public final class HarnessState {
   }
 
   public TcpServer addServer(String name, TcpServer server) {
-    requireFreeName(name);
-    servers.put(name, server);
-    return server;
+    return endpoints.add(name, server);
   }
 
   public TcpClient addClient(String name, TcpClient client) {
-    requireFreeName(name);
-    clients.put(name, client);
-    return client;
+    return endpoints.add(name, client);
   }
 
   public UdpPeer addPeer(String name, UdpPeer peer) {
-    requireFreeName(name);
-    peers.put(name, peer);
-    return peer;
+    return endpoints.add(name, peer);
+  }
+
+  public ProxyControl addProxy(String name, ProxyControl proxy) {
+    return endpoints.add(name, proxy);
+  }
+
+  public UdpRelay addRelay(String name, UdpRelay relay) {
+    return endpoints.add(name, relay);
   }
 
   public TcpServer server(String name) {
-    TcpServer server = servers.get(name);
-    if (server == null) {
-      throw unknown(UnknownName.Kind.SERVER, name);
-    }
-    return server;
+    return endpoints.get(Kind.SERVER, name);
   }
 
   public TcpClient client(String name) {
-    TcpClient client = clients.get(name);
-    if (client == null) {
-      throw unknown(UnknownName.Kind.CLIENT, name);
-    }
-    return client;
+    return endpoints.get(Kind.CLIENT, name);
   }
 
   public UdpPeer peer(String name) {
-    UdpPeer peer = peers.get(name);
-    if (peer == null) {
-      throw unknown(UnknownName.Kind.PEER, name);
-    }
-    return peer;
+    return endpoints.get(Kind.PEER, name);
+  }
+
+  public ProxyControl proxy(String name) {
+    return endpoints.get(Kind.PROXY, name);
+  }
+
+  public UdpRelay relay(String name) {
+    return endpoints.get(Kind.RELAY, name);
+  }
+
+  public boolean hasServer(String name) {
+    return endpoints.has(Kind.SERVER, name);
+  }
+
+  public List<TcpClient> clients() {
+    return List.copyOf(endpoints.<TcpClient>all(Kind.CLIENT).values());
+  }
+
+  public List<String> clientNames() {
+    return List.copyOf(endpoints.all(Kind.CLIENT).keySet());
+  }
+
+  /**
+   * Where a client or peer should send: a server, peer, proxy or relay name of this scenario, or a literal
+   * {@code host:port} such as {@code 127.0.0.1:7000} or {@code [::1]:7000}.
+   */
+  public InetSocketAddress addressOf(String nameOrAddress) {
+    return endpoints.addressOf(nameOrAddress);
   }
 
   /** The fault backend the configuration names (embedded by default), created on first use. */
-  public io.netharness.proxy.FaultBackend backend() {
+  public FaultBackend backend() {
     if (backend == null) {
-      backend = io.netharness.proxy.FaultBackends.fromConfiguration();
+      backend = FaultBackends.fromConfiguration();
     }
     return backend;
   }
 
-  public io.netharness.proxy.ProxyControl addProxy(String name, io.netharness.proxy.ProxyControl proxy) {
-    requireFreeName(name);
-    proxies.put(name, proxy);
-    return proxy;
-  }
-
-  public io.netharness.proxy.ProxyControl proxy(String name) {
-    io.netharness.proxy.ProxyControl proxy = proxies.get(name);
-    if (proxy == null) {
-      throw unknown(UnknownName.Kind.PROXY, name);
-    }
-    return proxy;
-  }
-
   /** The embedded proxy called {@code name}, for what only the embedded backend can do. */
-  public io.netharness.proxy.FaultProxy embeddedProxy(String name, String what) {
-    if (proxy(name) instanceof io.netharness.proxy.FaultProxy embedded) {
+  public FaultProxy embeddedProxy(String name, String what) {
+    if (proxy(name) instanceof FaultProxy embedded) {
       return embedded;
     }
     throw new HarnessException(what + " needs the embedded fault backend, but this run uses \"" + backend().name()
         + "\": tag the scenario (see docs/faults.md) so it is skipped there, or run with -Dnetharness.faults=embedded");
   }
 
-  public io.netharness.impairment.UdpRelay addRelay(String name, io.netharness.impairment.UdpRelay relay) {
-    requireFreeName(name);
-    relays.put(name, relay);
-    return relay;
-  }
-
-  public io.netharness.impairment.UdpRelay relay(String name) {
-    var relay = relays.get(name);
-    if (relay == null) {
-      throw unknown(UnknownName.Kind.RELAY, name);
-    }
-    return relay;
-  }
-
   /** "proxy "p" used seed 42" for every embedded proxy and relay, for failure reports. */
   public List<String> proxySeeds() {
     List<String> seeds = new ArrayList<>();
-    proxies.forEach((name, p) -> {
-      if (p instanceof io.netharness.proxy.FaultProxy embedded) {
+    endpoints.<ProxyControl>all(Kind.PROXY).forEach((name, p) -> {
+      if (p instanceof FaultProxy embedded) {
         seeds.add("proxy \"" + name + "\" used seed " + embedded.seed());
       }
     });
-    relays.forEach((name, r) -> seeds.add("UDP relay \"" + name + "\" used seed " + r.seed()));
+    endpoints.<UdpRelay>all(Kind.RELAY).forEach((name, r) -> seeds.add("UDP relay \"" + name + "\" used seed " + r.seed()));
     return seeds;
   }
 
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
-    routes.route(client, client(client).localAddress(), proxies.get(target), target, timeout);
+    ProxyControl proxy = endpoints.has(Kind.PROXY, target) ? proxy(target) : null;
+    routes.route(client, client(client).localAddress(), proxy, target, timeout);
   }
 
   /**
@@ -159,7 +152,7 @@ public final class HarnessState {
    */
   public @Nullable InetSocketAddress addressSeenByServer(String client) {
     TcpClient c = client(client);
-    var proxy = routes.proxyOf(client).map(proxies::get);
+    var proxy = routes.proxyOf(client).filter(p -> endpoints.has(Kind.PROXY, p)).map(this::proxy);
     return proxy.isEmpty() ? c.localAddress() : routes.seenByServer(client, c.localAddress(), proxy.get(), timeout);
   }
 
@@ -168,7 +161,7 @@ public final class HarnessState {
    * client went through an embedded proxy. Behind a real Toxiproxy the client's address is
    * hidden, so only a server with a single connection can answer.
    */
-  public io.netharness.server.ServerConnection serverConnectionOf(String server, String client) {
+  public ServerConnection serverConnectionOf(String server, String client) {
     TcpServer tcpServer = server(server);
     InetSocketAddress seenAs = addressSeenByServer(client);
     if (seenAs != null) {
@@ -180,48 +173,6 @@ public final class HarnessState {
           + "\" is \"" + client + "\" behind this fault backend; use one client per server");
     }
     return tcpServer.connections().get(0);
-  }
-
-  public boolean hasServer(String name) {
-    return servers.containsKey(name);
-  }
-
-  public List<TcpClient> clients() {
-    return List.copyOf(clients.values());
-  }
-
-  public List<String> clientNames() {
-    return List.copyOf(clients.keySet());
-  }
-
-  /**
-   * Where a client or peer should send: a server or peer name of this scenario, or a literal
-   * {@code host:port} such as {@code 127.0.0.1:7000} or {@code [::1]:7000}.
-   */
-  public InetSocketAddress addressOf(String nameOrAddress) {
-    if (servers.containsKey(nameOrAddress)) {
-      return servers.get(nameOrAddress).address();
-    }
-    if (peers.containsKey(nameOrAddress)) {
-      return peers.get(nameOrAddress).address();
-    }
-    if (proxies.containsKey(nameOrAddress)) {
-      return proxies.get(nameOrAddress).address();
-    }
-    if (relays.containsKey(nameOrAddress)) {
-      return relays.get(nameOrAddress).address();
-    }
-    if (nameOrAddress.matches(".*:\\d+$")) {
-      return io.netharness.HostPort.parse(nameOrAddress);
-    }
-    List<String> targets = new ArrayList<>();
-    Stream.of(servers.keySet(), peers.keySet(), proxies.keySet(), relays.keySet()).forEach(targets::addAll);
-    String near = UnknownName.nearest(nameOrAddress, targets).map(n -> "; did you mean \"" + n + "\"?").orElse("");
-    String isClient = clients.containsKey(nameOrAddress)
-        ? "; \"" + nameOrAddress + "\" is a TCP client, which nothing can connect or send to" : "";
-    throw new HarnessException("\"" + nameOrAddress + "\" is neither an endpoint of this scenario nor a host:port such as"
-        + " 127.0.0.1:7000" + (isClient.isEmpty() ? near : isClient) + ". Known: servers " + servers.keySet()
-        + ", UDP peers " + peers.keySet() + ", proxies " + proxies.keySet() + ", UDP relays " + relays.keySet());
   }
 
   /** Remembers a value between steps, e.g. a download's digest. */
@@ -261,23 +212,10 @@ public final class HarnessState {
     return lastFailure;
   }
 
-  /** Closes every endpoint (clients first), deletes the scratch folder. */
+  /** Closes every endpoint (clients first), the fault backend, deletes the scratch folder; every failure is kept. */
   public void closeAll() {
     List<RuntimeException> problems = new ArrayList<>();
-    Stream.of(clients.values(), peers.values(), relays.values(), proxies.values(), servers.values())
-        .flatMap(java.util.Collection::stream)
-        .forEach(endpoint -> {
-          try {
-            ((AutoCloseable) endpoint).close();
-          } catch (Exception e) {
-            problems.add(new RuntimeException("closing " + endpoint + " failed", e));
-          }
-        });
-    clients.clear();
-    peers.clear();
-    proxies.clear();
-    relays.clear();
-    servers.clear();
+    endpoints.closeAll(problems);
     routes.clear();
     if (backend != null) {
       try {
@@ -297,25 +235,5 @@ public final class HarnessState {
       problems.subList(1, problems.size()).forEach(first::addSuppressed); // none is lost
       throw first;
     }
-  }
-
-  private void requireFreeName(String name) {
-    if (servers.containsKey(name) || clients.containsKey(name) || peers.containsKey(name) || proxies.containsKey(name)
-        || relays.containsKey(name)) {
-      throw new HarnessException("the name \"" + name + "\" is already used in this scenario: give each endpoint its own name");
-    }
-  }
-
-  private HarnessException unknown(UnknownName.Kind kind, String name) {
-    String target = kind == UnknownName.Kind.RELAY
-        ? peers.keySet().stream().findFirst().orElse("peer")
-        : servers.keySet().stream().findFirst().orElse("srv");
-    Map<UnknownName.Kind, java.util.Collection<String>> known = new java.util.EnumMap<>(UnknownName.Kind.class);
-    known.put(UnknownName.Kind.SERVER, servers.keySet());
-    known.put(UnknownName.Kind.CLIENT, clients.keySet());
-    known.put(UnknownName.Kind.PEER, peers.keySet());
-    known.put(UnknownName.Kind.PROXY, proxies.keySet());
-    known.put(UnknownName.Kind.RELAY, relays.keySet());
-    return UnknownName.of(kind, name, known, target);
   }
 }

@@ -19,20 +19,34 @@ import java.util.Optional;
 final class UnknownName {
   /** The kinds of endpoint a scenario names, with the step that creates each. */
   enum Kind {
-    SERVER("TCP server", "TCP servers", "Given a TCP server \"%s\""),
-    CLIENT("TCP client", "TCP clients", "Given a TCP client \"%s\" connected to \"%s\""),
-    PEER("UDP peer", "UDP peers", "Given a UDP peer \"%s\""),
-    PROXY("proxy", "proxies", "Given a proxy \"%s\" in front of \"%s\""),
-    RELAY("UDP relay", "UDP relays", "Given a UDP relay \"%s\" in front of \"%s\" with seed 1");
+    SERVER(io.netharness.server.TcpServer.class, "TCP server", "TCP servers", "Given a TCP server \"%s\""),
+    CLIENT(io.netharness.client.TcpClient.class, "TCP client", "TCP clients",
+        "Given a TCP client \"%s\" connected to \"%s\""),
+    PEER(io.netharness.udp.UdpPeer.class, "UDP peer", "UDP peers", "Given a UDP peer \"%s\""),
+    PROXY(io.netharness.proxy.ProxyControl.class, "proxy", "proxies", "Given a proxy \"%s\" in front of \"%s\""),
+    RELAY(io.netharness.impairment.UdpRelay.class, "UDP relay", "UDP relays",
+        "Given a UDP relay \"%s\" in front of \"%s\" with seed 1");
 
+    final Class<? extends io.netharness.Endpoint> type;
     final String singular;
     final String plural;
     private final String example;
 
-    Kind(String singular, String plural, String example) {
+    Kind(Class<? extends io.netharness.Endpoint> type, String singular, String plural, String example) {
+      this.type = type;
       this.singular = singular;
       this.plural = plural;
       this.example = example;
+    }
+
+    /** The kind of this endpoint. */
+    static Kind of(io.netharness.Endpoint endpoint) {
+      for (Kind kind : values()) {
+        if (kind.type.isInstance(endpoint)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("not a scenario endpoint: " + endpoint);
     }
   }
 
