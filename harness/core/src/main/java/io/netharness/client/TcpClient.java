@@ -140,16 +140,12 @@ public final class TcpClient implements Endpoint, StreamReceiver {
   }
 
   private TcpClient send(byte[] bytes, String what) {
-    requireOpenForWrite(what);
-    await(channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), "sending " + what, sendTimeout);
-    return this;
-  }
-
-  private void requireOpenForWrite(String what) {
     if (!channel.isActive()) {
       throw new HarnessException("cannot send " + what + ": the connection of client \"" + name
           + "\" is closed (" + inbound.endReason() + ")");
     }
+    await(channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), "sending " + what, sendTimeout);
+    return this;
   }
 
   /**
@@ -186,8 +182,6 @@ public final class TcpClient implements Endpoint, StreamReceiver {
       channel.close().syncUninterruptibly();
     }
   }
-
-  // ---- receiving: each call consumes what it matched; see Inbound ------------------------------
 
   /** What arrived and was not consumed yet; every receive and expect of {@link StreamReceiver} is a shortcut to it. */
   @Override
@@ -246,19 +240,20 @@ public final class TcpClient implements Endpoint, StreamReceiver {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new HarnessException("connect timeout must be positive, not " + timeout);
-      }
-      this.connectTimeout = timeout;
+      this.connectTimeout = positive("connect timeout", timeout);
       return this;
     }
 
     public Builder sendTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new HarnessException("send timeout must be positive, not " + timeout);
-      }
-      this.sendTimeout = timeout;
+      this.sendTimeout = positive("send timeout", timeout);
       return this;
+    }
+
+    private static Duration positive(String what, Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new HarnessException(what + " must be positive, not " + timeout);
+      }
+      return timeout;
     }
 
     /** How incoming bytes are cut into frames for {@link TcpClient#receiveFrame}. */
@@ -280,6 +275,11 @@ public final class TcpClient implements Endpoint, StreamReceiver {
     public Builder name(String name) {
       this.name = name;
       return this;
+    }
+
+    /** The same as {@link #connect()}: the one spelling every endpoint's builder has. */
+    public TcpClient start() {
+      return connect();
     }
 
     public TcpClient connect() {

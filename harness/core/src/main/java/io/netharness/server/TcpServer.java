@@ -387,6 +387,11 @@ public final class TcpServer implements io.netharness.Endpoint {
     }
 
     /** A server with these settings, not started yet: call {@link TcpServer#start()}. */
+    /** Builds and starts: the one spelling every endpoint's builder has. */
+    public TcpServer start() {
+      return build().start();
+    }
+
     public TcpServer build() {
       return new TcpServer(new Builder(this));
     }

@@ -1,6 +1,7 @@
 package io.netharness.udp;
 
 import io.netharness.ExpectationFailedException;
+import io.netharness.ReceiveDefaults;
 import io.netharness.HarnessException;
 import io.netharness.Transcript;
 import io.netharness.TranscriptEvent;
@@ -33,10 +34,11 @@ import org.jspecify.annotations.Nullable;
  * error at the sender: UDP has no connection to refuse.
  *
  * <pre>{@code
- * try (UdpPeer receiver = UdpPeer.bind(); UdpPeer sender = UdpPeer.bind()) {
+ * try (UdpPeer receiver = UdpPeer.builder().timeout(Duration.ofSeconds(1)).start(); UdpPeer sender = UdpPeer.bind()) {
  *   sender.sendTo(receiver.address(), Payload.utf8("one"));
  *   sender.sendTo(receiver.address(), Payload.utf8("two"));
- *   receiver.expectDatagram(Payload.utf8("one").bytes(), Duration.ofSeconds(1));
+ *   receiver.expectDatagram("one");                       // UTF-8, within the peer's 1 s
+ *   receiver.expectDatagram(Payload.utf8("two").bytes(), UTF_8, Duration.ofSeconds(1));
  * }
  * }</pre>
  */
@@ -54,19 +56,30 @@ public final class UdpPeer implements io.netharness.Endpoint {
   private int receivedCount;
   private long sentCount;
 
-  private UdpPeer(String name, Channel channel, Transcript transcript) {
+  private final ReceiveDefaults defaults;
+
+  private UdpPeer(String name, Channel channel, Transcript transcript, ReceiveDefaults defaults) {
     this.name = name;
     this.channel = channel;
     this.transcript = transcript;
+    this.defaults = defaults;
   }
 
   /** Binds 127.0.0.1 on a free port. */
   public static UdpPeer bind() {
-    return bind("udp", "127.0.0.1", 0);
+    return builder().start();
   }
 
   /** Binds {@code host:port}; port 0 picks a free one. */
   public static UdpPeer bind(String name, String host, int port) {
+    return builder().name(name).host(host).port(port).start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static UdpPeer bind(String name, String host, int port, ReceiveDefaults defaults) {
     Transcript transcript = new Transcript();
     UdpPeer[] holder = new UdpPeer[1];
     InetSocketAddress address = new InetSocketAddress(host, port);
@@ -93,7 +106,7 @@ public final class UdpPeer implements io.netharness.Endpoint {
       Throwable cause = bind.cause();
       throw Connect.bindFailure("UDP", address, cause == null ? new IllegalStateException("cancelled") : cause);
     }
-    UdpPeer peer = new UdpPeer(name, bind.channel(), transcript);
+    UdpPeer peer = new UdpPeer(name, bind.channel(), transcript, defaults);
     holder[0] = peer;
     transcript.record(TranscriptEvent.Kind.CONNECTED, "bound " + Connect.describe(bind.channel().localAddress()));
     return peer;
@@ -174,6 +187,21 @@ public final class UdpPeer implements io.netharness.Endpoint {
     return datagram;
   }
 
+  /** The next datagram, waiting the peer's timeout (see {@link Builder#timeout}). */
+  public RecordedDatagram receive() {
+    return receive(defaults.timeout());
+  }
+
+  /** The next datagram, checked against {@code expected}, with the peer's charset and timeout. */
+  public RecordedDatagram expectDatagram(byte[] expected) {
+    return expectDatagram(expected, defaults.charset(), defaults.timeout());
+  }
+
+  /** The next datagram, checked against {@code text} in the peer's charset, within the peer's timeout. */
+  public RecordedDatagram expectDatagram(String text) {
+    return expectDatagram(text.getBytes(defaults.charset()));
+  }
+
   /** Waits until {@code count} datagrams in all have arrived. */
   public void awaitReceivedCount(int count, Duration timeout) {
     Await.until(timeout, () -> receivedCount() >= count,
@@ -232,5 +260,51 @@ public final class UdpPeer implements io.netharness.Endpoint {
   @Override
   public String toString() {
     return "UdpPeer[" + name + " " + address() + "]";
+  }
+
+  /** Peer settings; {@link #start()} binds. Defaults: name "udp", 127.0.0.1, a free port, UTF-8 and 5 s. */
+  public static final class Builder {
+    private String name = "udp";
+    private String host = "127.0.0.1";
+    private int port;
+    private ReceiveDefaults defaults = ReceiveDefaults.STANDARD;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new io.netharness.HarnessException("a UDP port is 0 to 65535, not " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The charset of {@link UdpPeer#expectDatagram(String)} and failure messages (default UTF-8). */
+    public Builder charset(Charset charset) {
+      this.defaults = defaults.withCharset(charset);
+      return this;
+    }
+
+    /** How long {@link UdpPeer#receive()} and the other calls without a timeout wait (default 5 s). */
+    public Builder timeout(Duration timeout) {
+      this.defaults = defaults.withTimeout(timeout);
+      return this;
+    }
+
+    /** Binds the socket: the peer can send and receive at once. */
+    public UdpPeer start() {
+      return bind(name, host, port, defaults);
+    }
   }
 }

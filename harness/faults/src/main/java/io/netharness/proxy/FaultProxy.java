@@ -15,10 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The embedded fault proxy: listens (127.0.0.1, ephemeral port by default), and for each client
  * opens a connection to the upstream and copies bytes both ways through the toxics attached to
  * each direction. Toxics added, changed or removed apply to open connections at once; the call
- * returns when they are in force, and never waits on traffic.
- *
- * <p>A façade over three parts: the {@link ToxicChain}, the {@link PortHolder} that keeps the port
- * through every connect fault, and the {@link Acceptor} that wires each client to the upstream.
+ * returns when they are in force, and never waits on traffic. A façade over a {@link ToxicChain},
+ * a {@link PortHolder} (the port, through every connect fault) and an {@link Acceptor} (the clients).
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.builder().upstream(server.address()).seed(42).build().start()) {
@@ -172,8 +170,7 @@ public final class FaultProxy implements ProxyControl {
     }
   }
 
-  /** Whether the upstream is the proxy's own port (refused at start and by {@link #upstream(String)}; such a
-   * connection, say through a name that resolves there later, is closed at once): it would loop without end. */
+  /** Whether the upstream is the proxy's own port, a loop without end: refused, and such connections closed. */
   public boolean loopsBack() {
     return port.pointsHere(upstream);
   }
@@ -218,8 +215,7 @@ public final class FaultProxy implements ProxyControl {
     return toxic(toxicName).map(ToxicAttachment::touchedBytes).orElse(0L);
   }
 
-  /** The local address of the upstream socket for the client at {@code clientAddress} (what the server sees as
-   * that client's address), once set up within {@code timeout}. */
+  /** The upstream socket's local address for the client at {@code clientAddress}: what the server sees. */
   public Optional<InetSocketAddress> upstreamAddressOf(InetSocketAddress clientAddress, Duration timeout) {
     Await.holdsWithin(timeout, () -> connections.upstreamOf(clientAddress).isPresent());
     return connections.upstreamOf(clientAddress);
@@ -236,7 +232,6 @@ public final class FaultProxy implements ProxyControl {
     return counters.stats(connections.size());
   }
 
-  /** The most pieces one link of this proxy held at once (queued writes plus pieces held by toxics). */
   long peakPieces() {
     return counters.peakPieces();
   }
@@ -287,6 +282,11 @@ public final class FaultProxy implements ProxyControl {
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
+    }
+
+    /** Builds and starts: the one spelling every endpoint's builder has. */
+    public FaultProxy start() {
+      return build().start();
     }
 
     public FaultProxy build() {

@@ -144,6 +144,25 @@ class KotlinApiShapeTest(private val injected: TcpServer) {
     assertThat(prefixed.remainder(Hex.parse("00 01 61 00"))).isEqualTo(1)
   }
 
+  @Test
+  fun everyEndpointStartsFromItsBuilderAndTheShortFormsTakeItsCharsetAndTimeout() {
+    val gbk: Charset = Encodings.charset("GBK")
+    TcpServer.builder().behavior(Behaviors.echo()).start().use { server ->
+      TcpClient.builder().address(server.address()).charset(gbk).timeout(WAIT).start().use { client ->
+        client.sendText("哈哈\n", gbk)
+        val line: String = client.receiveLine()
+        assertThat(line).isEqualTo("哈哈")
+        client.shutdownOutput().awaitPeerClosed()
+      }
+    }
+    UdpPeer.builder().name("rx").timeout(WAIT).start().use { rx ->
+      UdpPeer.builder().start().use { tx -> tx.sendTo(rx.address(), Payload.utf8("hi")) }
+      val datagram: RecordedDatagram = rx.expectDatagram("hi")
+      assertThat(datagram.index).isEqualTo(1)
+      assertThat(rx.name()).isEqualTo("rx")
+    }
+  }
+
   companion object {
     private val WAIT: Duration = Duration.ofSeconds(5)
 
