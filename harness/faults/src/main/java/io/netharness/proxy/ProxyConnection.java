@@ -74,21 +74,15 @@ final class ProxyConnection {
 
   /** FIN to both sides after what was already written; toxics' held data is discarded. */
   void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    up.cancelTimers();
-    down.cancelTimers();
-    up.discardHeld();
-    down.discardHeld();
-    ProxySockets.closeAfterWrites(client);
-    ProxySockets.closeAfterWrites(upstream);
-    connections.forget(this);
+    end(ProxySockets::closeAfterWrites);
   }
 
   /** RST to both sides. */
   void reset() {
+    end(ProxySockets::abort);
+  }
+
+  private void end(java.util.function.Consumer<Channel> how) {
     if (closed) {
       return;
     }
@@ -97,8 +91,8 @@ final class ProxyConnection {
     down.cancelTimers();
     up.discardHeld();
     down.discardHeld();
-    ProxySockets.abort(client);
-    ProxySockets.abort(upstream);
+    how.accept(client);
+    how.accept(upstream);
     connections.forget(this);
   }
 

@@ -23,6 +23,15 @@ public final class Attributes {
     this.values = values;
   }
 
+  /** A toxic's attributes for {@link io.netharness.proxy.Toxic#attributes()}, in the order given: name, value, … */
+  public static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      ordered.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return ordered;
+  }
+
   /** A time in milliseconds, 0 to {@link Toxics#MAX_ATTRIBUTE}; absent is 0. */
   public Duration millis(String key) {
     return Duration.ofMillis(whole(key, 0, Toxics.MAX_ATTRIBUTE, "ms"));

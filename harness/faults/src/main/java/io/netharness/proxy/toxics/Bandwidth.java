@@ -5,7 +5,6 @@ import io.netharness.proxy.Chunk;
 import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,9 +40,7 @@ public record Bandwidth(long rate) implements Toxic {
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("rate", rate);
-    return a;
+    return Attributes.ordered("rate", rate);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,10 +45,7 @@ public record Latency(Duration latency, Duration jitter) implements Toxic {
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("latency", latency.toMillis());
-    a.put("jitter", jitter.toMillis());
-    return a;
+    return Attributes.ordered("latency", latency.toMillis(), "jitter", jitter.toMillis());
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.netharness.proxy.Chunk;
 import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,9 +37,7 @@ public record LimitData(long bytes) implements Toxic {
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("bytes", bytes);
-    return a;
+    return Attributes.ordered("bytes", bytes);
   }
 
   @Override

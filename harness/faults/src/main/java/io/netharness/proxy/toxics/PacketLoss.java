@@ -6,7 +6,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,11 +55,7 @@ public record PacketLoss(double lossRate, double correlation, Duration retransmi
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("loss_rate", lossRate);
-    a.put("correlation", correlation);
-    a.put("retransmit", retransmit.toMillis());
-    return a;
+    return Attributes.ordered("loss_rate", lossRate, "correlation", correlation, "retransmit", retransmit.toMillis());
   }
 
   @Override

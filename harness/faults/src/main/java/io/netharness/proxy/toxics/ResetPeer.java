@@ -5,7 +5,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -53,9 +52,7 @@ public record ResetPeer(Duration timeout, boolean finOnOpenConnections) implemen
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("timeout", timeout.toMillis());
-    return a;
+    return Attributes.ordered("timeout", timeout.toMillis());
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -50,11 +49,7 @@ public record Slicer(int averageSize, int sizeVariation, Duration delay) impleme
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("average_size", averageSize);
-    a.put("size_variation", sizeVariation);
-    a.put("delay", delay.toNanos() / 1000);
-    return a;
+    return Attributes.ordered("average_size", averageSize, "size_variation", sizeVariation, "delay", delay.toNanos() / 1000);
   }
 
   /** The piece sizes Toxiproxy's rule gives for a chunk of {@code length} bytes. */

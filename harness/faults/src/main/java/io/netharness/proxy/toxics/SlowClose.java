@@ -5,7 +5,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,9 +34,7 @@ public record SlowClose(Duration delay) implements Toxic {
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("delay", delay.toMillis());
-    return a;
+    return Attributes.ordered("delay", delay.toMillis());
   }
 
   @Override

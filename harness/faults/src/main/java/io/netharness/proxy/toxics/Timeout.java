@@ -5,7 +5,6 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicContext;
 import io.netharness.proxy.ToxicStage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,9 +35,7 @@ public record Timeout(Duration timeout) implements Toxic {
 
   @Override
   public Map<String, Object> attributes() {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("timeout", timeout.toMillis());
-    return a;
+    return Attributes.ordered("timeout", timeout.toMillis());
   }
 
   @Override
