@@ -7,9 +7,9 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * A proxy pointed at its own listen address must be refused; two proxies pointed at each other
- * (allowed: each alone is fine) with one client loop until the process runs out of descriptors:
- * the API must keep answering, and the descriptors must come back when the client leaves.
+ * A proxy pointed at its own listen address must be refused, and so must two proxies pointed at each other
+ * (a → b → a); a client of the proxy that was refused the change then meets the old upstream, the API keeps
+ * answering, and the descriptors come back when the client leaves.
  */
 final class Loops {
   private Loops() {}
@@ -45,10 +45,10 @@ final class Loops {
     long limit = baseline + 16;
     boolean recovered = baseline < 0 || Checks.eventually(Duration.ofSeconds(15), () -> target.fds() <= limit);
     boolean alive = target.alive() && api.version().status() == 200;
-    String summary = String.format("self-loop create → %d; a→b→a with one client for 5 s: descriptors %d → peak %d → %d "
-        + "after the client left, API slower than 1 s or failing %d times, process %s", self.status(), baseline, peak,
-        target.fds(), slow, alive ? "alive" : "DEAD");
-    return new Finding("proxy loops", self.status() == 400 && pointed.status() == 200 && alive && slow == 0 && recovered,
+    String summary = String.format("self-loop create → %d; a→b→a → %d; one client for 5 s: descriptors %d → peak %d → %d "
+        + "after the client left, API slower than 1 s or failing %d times, process %s", self.status(), pointed.status(),
+        baseline, peak, target.fds(), slow, alive ? "alive" : "DEAD");
+    return new Finding("proxy loops", self.status() == 400 && pointed.status() == 400 && alive && slow == 0 && recovered,
         summary);
   }
 }

@@ -252,7 +252,7 @@ public final class FaultProxy implements ProxyControl {
     private Builder() {}
 
     public Builder name(String name) {
-      this.name = name;
+      this.name = Names.require("proxy name", name);
       return this;
     }
 

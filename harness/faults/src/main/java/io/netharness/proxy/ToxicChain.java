@@ -42,6 +42,7 @@ final class ToxicChain {
   }
 
   void add(String toxicName, Direction direction, double toxicity, Toxic toxic) {
+    Names.require("toxic name", toxicName);
     requireToxicity(toxicity);
     synchronized (control) {
       ToxicAttachment attachment;

@@ -71,4 +71,22 @@ class ToxicChainTest {
     assertThat(ToxicChain.mix(42, 1, 0, 1)).isNotEqualTo(ToxicChain.mix(42, 2, 0, 1));
     assertThat(ToxicChain.mix(42, 1, 0, 1)).isNotEqualTo(ToxicChain.mix(43, 1, 0, 1));
   }
+
+  @Test
+  void aToxicNameThatCouldNeverBeAddressedIsRefused() {
+    assertThatThrownBy(() -> chain.add("\ud800", Direction.UPSTREAM, 1.0, Toxics.bandwidth(1)))
+        .hasMessageStartingWith("toxic name is not valid Unicode: a lone surrogate \\ud800 at index 0");
+    assertThatThrownBy(() -> chain.add("x".repeat(4097), Direction.UPSTREAM, 1.0, Toxics.bandwidth(1)))
+        .hasMessage("toxic name is too long: 4097 bytes of UTF-8; the limit is 4096");
+    assertThat(chain.ordered()).isEmpty();
+  }
+
+  @Test
+  void aProxyNameThatCouldNeverBeAddressedIsRefusedByTheBuilderAsByTheApi() {
+    assertThatThrownBy(() -> FaultProxy.builder().name(""))
+        .hasMessage("proxy name is empty; give it a name");
+    assertThatThrownBy(() -> FaultProxy.builder().name("a\udc00b"))
+        .hasMessageStartingWith("proxy name is not valid Unicode: a lone surrogate \\udc00 at index 1");
+    assertThat(FaultProxy.builder().name("db-😀").upstream("127.0.0.1:1").build().name()).isEqualTo("db-😀");
+  }
 }

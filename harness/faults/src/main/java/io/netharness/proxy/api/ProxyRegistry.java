@@ -212,18 +212,49 @@ public final class ProxyRegistry implements AutoCloseable {
     return proxy;
   }
 
-  /** 400 for a proxy whose upstream is its own listen address: it would accept its own connections without end. */
-  private static void requireNoLoop(String name, String listen, String upstream) {
+  /**
+   * 400 for a proxy whose upstream leads back to its own listen address, directly or through other proxies of this
+   * registry (a → b → a): it would accept its own connections without end, one socket pair per round.
+   */
+  private void requireNoLoop(String name, String listen, String upstream) {
+    InetSocketAddress own;
     try {
-      if (Loops.reaches(HostPort.parse(upstream), HostPort.parse(listen))) {
-        throw new ApiException(400, "proxy " + name + ": upstream " + upstream + " is the proxy's own listen address "
-            + listen + "; every connection would loop back into it");
-      }
-    } catch (ApiException e) {
-      throw e;
+      own = HostPort.parse(listen);
     } catch (RuntimeException unparsable) {
-      // not comparable here; the proxy itself refuses or cuts a loop it finds later
+      return; // not comparable here; the proxy itself refuses or cuts a loop it finds later
     }
+    if (Loops.pointsAt(upstream, own)) {
+      throw new ApiException(400, "proxy " + name + ": upstream " + upstream + " is the proxy's own listen address "
+          + listen + "; every connection would loop back into it");
+    }
+    List<String> path = new ArrayList<>();
+    String next = upstream;
+    for (Entry via = listeningAt(next, name); via != null && !path.contains(via.proxy().name());
+        via = listeningAt(next, name)) {
+      path.add(via.proxy().name());
+      next = via.proxy().upstream();
+      if (Loops.pointsAt(next, own)) {
+        throw new ApiException(400, "proxy " + name + ": upstream " + upstream + " leads through proxy "
+            + String.join(" and proxy ", path) + " back to " + listen + ", the proxy's own listen address; every"
+            + " connection would loop between them");
+      }
+    }
+  }
+
+  /** The proxy (other than {@code except}) whose listener a connection to {@code hostPort} would reach. */
+  private synchronized @Nullable Entry listeningAt(String hostPort, String except) {
+    for (Entry e : proxies.values()) {
+      if (!e.proxy().name().equals(except) && e.proxy().isRunning()) {
+        try {
+          if (Loops.pointsAt(hostPort, HostPort.parse(e.proxy().listen()))) {
+            return e;
+          }
+        } catch (RuntimeException unparsable) {
+          // a listen address we cannot compare: not part of a loop we can prove
+        }
+      }
+    }
+    return null;
   }
 
   private FaultProxy start(ProxySpec spec) {
@@ -239,11 +270,18 @@ public final class ProxyRegistry implements AutoCloseable {
       throw new ApiException(500, "listen tcp " + spec.bindAddress() + ": " + Responses.message(e), e); // 500, as Toxiproxy
     }
     try {
-      return proxy.start();
+      proxy.start();
     } catch (RuntimeException e) {
       proxy.close();
       throw listenFailure(spec.bindAddress(), e);
     }
+    try {
+      requireNoLoop(spec.name(), proxy.listen(), spec.upstream()); // the port is known now
+    } catch (ApiException loop) {
+      proxy.close();
+      throw loop;
+    }
+    return proxy;
   }
 
   private static void enableOrExplain(FaultProxy proxy, String listen) {

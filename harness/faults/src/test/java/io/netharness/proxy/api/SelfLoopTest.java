@@ -58,6 +58,29 @@ class SelfLoopTest {
     }
   }
 
+  @Test
+  void theApiRefusesALoopThroughOtherProxies() {
+    assertThat(http.send("POST", "/proxies", "{\"name\":\"a\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:1\"}")
+        .statusCode()).isEqualTo(201);
+    String a = admin.registry().get("a").orElseThrow().listen();
+    assertThat(http.send("POST", "/proxies", "{\"name\":\"b\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + a + "\"}")
+        .statusCode()).isEqualTo(201);
+    String b = admin.registry().get("b").orElseThrow().listen();
+    assertThat(http.send("POST", "/proxies", "{\"name\":\"c\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + b + "\"}")
+        .statusCode()).isEqualTo(201);
+    String c = admin.registry().get("c").orElseThrow().listen();
+
+    HttpResponse<String> r = http.send("POST", "/proxies/a", "{\"upstream\":\"" + c + "\"}");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("proxy a: upstream " + c + " leads through proxy c and proxy b back to " + a
+        + ", the proxy's own listen address");
+    assertThat(admin.registry().get("a").orElseThrow().upstream()).isEqualTo("127.0.0.1:1");
+    assertThat(http.send("POST", "/proxies/a", "{\"upstream\":\"" + b + "\"}").statusCode())
+        .as("a -> b -> a is a loop too").isEqualTo(400);
+    assertThat(http.send("GET", "/version", null).statusCode()).isEqualTo(200);
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
