@@ -142,6 +142,11 @@ public final class ServerConnection {
     return record.messageCount();
   }
 
+  /** Everything received so far, checked as a whole (nothing consumed); {@link #inbound()} is the consuming side. */
+  public Received received() {
+    return new Received(this);
+  }
+
   /**
    * What the client sent that no {@code receive…}/{@code expect…} call has consumed yet: the same
    * consuming view a {@link io.netharness.client.TcpClient} has, over the raw bytes (before any

@@ -4,9 +4,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.netharness.ExpectationFailedException;
 import io.netharness.Framing;
-import io.netharness.payload.Encodings;
 import io.netharness.payload.Hex;
-import io.netharness.payload.HexDump;
 import io.netharness.payload.Payload;
 import io.netharness.server.ServerConnection;
 import java.nio.charset.Charset;
@@ -74,78 +72,42 @@ public final class ReceivedSteps {
 
   @Then("{string} has received {size} from {string}")
   public void hasReceivedCount(String server, Long bytes, String client) {
-    ServerConnection c = settled(server, client);
-    c.awaitBytesReceived(bytes, state.timeout());
-    if (c.bytesReceived() != bytes) {
-      throw new ExpectationFailedException("server \"" + server + "\": expected " + bytes + " bytes from \""
-          + client + "\", but " + c.bytesReceived() + " arrived");
-    }
+    settled(server, client).received().expectCount(bytes, state.timeout());
   }
 
   @Then("{string} got the bytes from {string} in {int} read(s)")
   public void readsExactly(String server, String client, int reads) {
-    int got = arrived(server, client).readCount();
-    if (got != reads) {
-      throw new ExpectationFailedException("server \"" + server + "\": expected the bytes from \"" + client
-          + "\" in " + reads + " read(s), but they took " + got + ": " + readSizes(server, client));
-    }
+    arrived(server, client).received().expectReads(reads);
   }
 
   @Then("{string} got the bytes from {string} in at least {int} reads")
   public void readsAtLeast(String server, String client, int reads) {
-    int got = arrived(server, client).readCount();
-    if (got < reads) {
-      throw new ExpectationFailedException("server \"" + server + "\": expected at least " + reads
-          + " reads of the bytes from \"" + client + "\", but there were " + got + ": " + readSizes(server, client));
-    }
+    arrived(server, client).received().expectAtLeastReads(reads);
   }
 
   @Then("{string} got these messages from {string}:")
   public void gotMessages(String server, String client, List<String> expected) {
-    ServerConnection c = settled(server, client);
-    c.awaitMessages(expected.size(), state.timeout());
-    List<String> got = c.messages().stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList();
-    if (!got.equals(expected)) {
-      throw new ExpectationFailedException("server \"" + server + "\": expected the messages " + expected
-          + " from \"" + client + "\", but got " + got);
-    }
+    settled(server, client).received().expectMessages(expected, StandardCharsets.UTF_8, state.timeout());
   }
 
   @Then("the messages {string} received from {string} as {framing} are:")
   public void messagesAre(String server, String client, Framing framing, List<String> expected) {
-    ServerConnection c = arrived(server, client);
-    List<String> got = framing.split(c.receivedBytes()).stream()
-        .map(m -> new String(m, StandardCharsets.UTF_8)).toList();
-    if (!got.equals(expected)) {
-      throw new ExpectationFailedException("server \"" + server + "\": split as " + framing.describe()
-          + ", the bytes from \"" + client + "\" give " + got + ", expected " + expected + "\n" + c.describe(StandardCharsets.UTF_8));
-    }
+    arrived(server, client).received().expectSplit(framing, expected, StandardCharsets.UTF_8);
   }
 
   @Then("what {string} received from {string}, decoded as {charset}, reads {string}")
   public void decodesTo(String server, String client, Charset charset, String expected) {
-    String decoded = Encodings.decodeLenient(arrived(server, client).receivedBytes(), charset);
-    if (!decoded.equals(expected)) {
-      throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes \"" + server
-          + "\" received from \"" + client + "\" read " + HexDump.quote(decoded) + ", expected " + HexDump.quote(expected));
-    }
+    arrived(server, client).received().expectDecodesTo(charset, expected);
   }
 
   @Then("what {string} received from {string}, decoded as {charset}, does not read {string}")
   public void doesNotDecodeTo(String server, String client, Charset charset, String text) {
-    String decoded = Encodings.decodeLenient(arrived(server, client).receivedBytes(), charset);
-    if (decoded.equals(text)) {
-      throw new ExpectationFailedException("decoded as " + charset.name() + ", the bytes read " + HexDump.quote(text)
-          + " after all: the two charsets agree on these bytes");
-    }
+    arrived(server, client).received().expectDoesNotDecodeTo(charset, text);
   }
 
   @Then("what {string} received from {string} is not valid {charset}")
   public void notWellFormed(String server, String client, Charset charset) {
-    byte[] bytes = arrived(server, client).receivedBytes();
-    if (Encodings.isWellFormed(bytes, charset)) {
-      throw new ExpectationFailedException("the bytes " + Hex.formatSpaced(bytes) + " are valid " + charset.name());
-    }
+    arrived(server, client).received().expectMalformed(charset);
   }
 
   @Then("{string} sees {string} disconnect")
@@ -241,10 +203,5 @@ public final class ReceivedSteps {
 
   private ServerConnection connection(String server, String client) {
     return state.serverConnectionOf(server, client);
-  }
-
-  private String readSizes(String server, String client) {
-    List<Integer> sizes = connection(server, client).readSizes();
-    return "read sizes " + (sizes.size() > 50 ? sizes.subList(0, 50) + "..." : sizes);
   }
 }
