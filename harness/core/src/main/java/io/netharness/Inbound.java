@@ -295,6 +295,20 @@ public final class Inbound {
     }
   }
 
+  /**
+   * Consumes {@code count} lines and checks they are {@code messages}' lines 1 to {@code count}, in order: what
+   * "complete and in order" means for a stream. {@code patience} is for each line.
+   */
+  public void expectNumberedLines(io.netharness.payload.NumberedMessages messages, int count, Duration patience) {
+    for (int i = 1; i <= count; i++) {
+      String got = receiveLine(StandardCharsets.US_ASCII, patience);
+      if (!got.equals(messages.line(i))) {
+        throw new ExpectationFailedException(failure("expected line " + i + " to be \"" + messages.line(i)
+            + "\", but it was \"" + got + "\""));
+      }
+    }
+  }
+
   // ---- the same with the endpoint's charset and timeout (see ReceiveDefaults) ----------------------
 
   public byte[] receiveBytes(int n) {

@@ -97,6 +97,19 @@ public final class Received {
     }
   }
 
+  /** The bytes so far, cut into lines, start with {@code messages}' lines 1 to {@code count}, complete and in order. */
+  public void expectNumberedLines(io.netharness.payload.NumberedMessages messages, int count) {
+    List<byte[]> lines = Framing.lines().split(connection.receivedBytes());
+    for (int i = 1; i <= count; i++) {
+      String got = i <= lines.size() ? new String(lines.get(i - 1), java.nio.charset.StandardCharsets.US_ASCII)
+          : "(nothing)";
+      if (!got.equals(messages.line(i))) {
+        throw failure("expected line " + i + " to be \"" + messages.line(i) + "\", but it was \"" + got + "\" ("
+            + lines.size() + " lines arrived)");
+      }
+    }
+  }
+
   private String readSizes() {
     List<Integer> sizes = connection.readSizes();
     return "read sizes " + (sizes.size() > 50 ? sizes.subList(0, 50) + "..." : sizes);

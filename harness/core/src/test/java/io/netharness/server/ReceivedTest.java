@@ -79,4 +79,22 @@ class ReceivedTest {
           .hasMessageContaining("decoded as UTF-8, the bytes read ");
     }
   }
+
+  @Test
+  void numberedLinesMustBeCompleteAndInOrderOnBothSides() {
+    io.netharness.payload.NumberedMessages numbered = io.netharness.payload.NumberedMessages.shortest();
+    try (TcpServer server = TcpServer.builder().behavior(Behaviors.echo()).start();
+        TcpClient client = TcpClient.connect(server.address())) {
+      client.sendText(numbered.text(1) + numbered.text(2) + numbered.text(4), UTF_8);
+      ServerConnection c = server.takeConnection(WAIT);
+      c.received().expectCount(33, WAIT);
+
+      c.received().expectNumberedLines(numbered, 2);
+      assertThatThrownBy(() -> c.received().expectNumberedLines(numbered, 3))
+          .hasMessageEndingWith("expected line 3 to be \"msg-000003\", but it was \"msg-000004\" (3 lines arrived)");
+      client.inbound().expectNumberedLines(numbered, 2, WAIT);
+      assertThatThrownBy(() -> client.inbound().expectNumberedLines(numbered, 1, WAIT))
+          .hasMessageContaining("expected line 1 to be \"msg-000001\", but it was \"msg-000004\"");
+    }
+  }
 }

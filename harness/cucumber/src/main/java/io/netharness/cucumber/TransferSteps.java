@@ -3,10 +3,10 @@ package io.netharness.cucumber;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.netharness.ExpectationFailedException;
-import io.netharness.Framing;
 import io.netharness.Transcript;
 import io.netharness.TranscriptEvent;
 import io.netharness.client.TcpClient;
+import io.netharness.payload.NumberedMessages;
 import io.netharness.server.ServerConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,29 +40,14 @@ public final class TransferSteps {
 
   @Then("{string} receives {int} numbered lines, complete and in order")
   public void clientReceivesNumbered(String client, int count) {
-    TcpClient c = state.client(client);
-    Duration patience = state.timeout().multipliedBy(4);
-    for (int i = 1; i <= count; i++) {
-      String got = c.receiveLine(StandardCharsets.UTF_8, patience);
-      if (!got.equals(line(i))) {
-        throw new ExpectationFailedException("client \"" + client + "\": expected line " + i + " to be \"" + line(i)
-            + "\", but it was \"" + got + "\" — TCP must deliver every byte, in order");
-      }
-    }
+    state.client(client).inbound().expectNumberedLines(NumberedMessages.shortest(), count, state.timeout().multipliedBy(4));
   }
 
   @Then("{string} receives {int} numbered lines from {string}, complete and in order")
   public void serverReceivesNumbered(String server, int count, String client) {
     ServerConnection c = state.serverConnectionOf(server, client);
     c.awaitBytesOrEnd(state.client(client).bytesSent(), state.timeout().multipliedBy(4));
-    List<byte[]> lines = Framing.lines().split(c.receivedBytes());
-    for (int i = 1; i <= count; i++) {
-      String got = i <= lines.size() ? new String(lines.get(i - 1), StandardCharsets.UTF_8) : "(nothing)";
-      if (!got.equals(line(i))) {
-        throw new ExpectationFailedException("server \"" + server + "\": expected line " + i + " from \"" + client
-            + "\" to be \"" + line(i) + "\", but it was \"" + got + "\" (" + lines.size() + " lines arrived)");
-      }
-    }
+    c.received().expectNumberedLines(NumberedMessages.shortest(), count);
   }
 
   @Then("{string} took at least {duration} from its first send to its last receive")
