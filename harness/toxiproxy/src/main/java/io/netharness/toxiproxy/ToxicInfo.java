@@ -1,5 +1,7 @@
 package io.netharness.toxiproxy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,6 @@ import java.util.Map;
  */
 public record ToxicInfo(String name, String type, String stream, double toxicity, Map<String, Object> attributes) {
   public ToxicInfo {
-    attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));   // keeps the server's order
   }
 }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class ToxiproxyApi {
 
   /** {@code GET /proxies/{proxy}/toxics}: upstream toxics in the order they were added, then downstream ones. */
   public List<ToxicInfo> toxics(String proxy) {
-    List<ToxicInfo> toxics = new java.util.ArrayList<>();
+    List<ToxicInfo> toxics = new ArrayList<>();
     http.send("GET", proxyPath(proxy) + "/toxics", null).forEach(node -> toxics.add(ApiJson.toxic(node)));
     return toxics;
   }

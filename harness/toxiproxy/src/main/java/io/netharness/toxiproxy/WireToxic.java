@@ -6,6 +6,7 @@ import io.netharness.proxy.Toxic;
 import io.netharness.proxy.toxics.AfterPattern;
 import io.netharness.proxy.toxics.ToxicType;
 import io.netharness.proxy.toxics.Toxics;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ record WireToxic(String type, Map<String, Long> attributes) {
     }
     Map<String, Long> attributes = new LinkedHashMap<>();
     toxic.attributes().forEach((key, value) -> attributes.put(key, wholeNumber(type, key, value)));
-    return new WireToxic(type, java.util.Collections.unmodifiableMap(attributes));   // keeps the toxic's order
+    return new WireToxic(type, Collections.unmodifiableMap(attributes));   // keeps the toxic's order
   }
 
   private static long wholeNumber(String type, String key, Object value) {
