@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 public final class ToxiproxyApiException extends HarnessException {
   private static final long serialVersionUID = 1L;
 
-  /** Why the call failed. */
+  /**
+   * Why the call failed: {@code if (e.failure() == Failure.NOT_LISTENING) startToxiproxy();}.
+   */
   public enum Failure {
     /** Nothing accepted the connection (refused, or the connect timed out). */
     NOT_LISTENING,
