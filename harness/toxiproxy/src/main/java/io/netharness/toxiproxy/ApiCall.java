@@ -2,6 +2,7 @@ package io.netharness.toxiproxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.netharness.toxiproxy.ToxiproxyApiException.Failure;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,11 +13,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * answered with JSON or turned into a {@link ToxiproxyApiException} that names the call.
  */
 final class ApiCall {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One client per scheme and connect timeout, for the whole JVM: building one costs a second on a cold JVM. */
+  private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
   private final String baseUrl;
   private final Duration readTimeout;
@@ -35,7 +43,24 @@ final class ApiCall {
     this.baseUrl = baseUrl;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    boolean tls = baseUrl.regionMatches(true, 0, "https:", 0, 6);
+    this.http = CLIENTS.computeIfAbsent((tls ? "https " : "http ") + connectTimeout, key -> newClient(tls, connectTimeout));
+  }
+
+  private static HttpClient newClient(boolean tls, Duration connectTimeout) {
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout);
+    if (!tls) {
+      // never used over http://, and it spares loading the default trust store (most of a cold client's cost)
+      try {
+        SSLContext unused = SSLContext.getInstance("TLS");
+        unused.init(new KeyManager[0], new TrustManager[0], null);
+        builder.sslContext(unused);
+      } catch (GeneralSecurityException e) {
+        // keep the default context
+      }
+    }
+    return builder.build();
   }
 
   /** The answer's JSON body ({@code null} node when empty) for a 2xx status; otherwise throws. */
@@ -54,7 +79,7 @@ final class ApiCall {
     int status = response.statusCode();
     JsonNode json;
     try {
-      json = text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+      json = text.isBlank() ? NullNode.getInstance() : Json.MAPPER.readTree(text);
     } catch (IOException notJson) {
       throw new ToxiproxyApiException(call + ": answered " + status + " with a body that is not JSON ("
           + firstLine(text) + "); is it a Toxiproxy API?", Failure.NOT_JSON, status, "", text, null);
@@ -105,5 +130,10 @@ final class ApiCall {
 
   private static String firstLine(String text) {
     return text.strip().lines().findFirst().orElse("");
+  }
+
+  /** Created on the first answer, not before: an ObjectMapper takes a second to build on a cold, busy JVM. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
