@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Lets the feature suite run on the "toxiproxy" backend without a Toxiproxy binary: with
  * {@code -Dnetharness.faults=toxiproxy -Dnetharness.toxiproxy.url=in-process}, an embedded
- * Toxiproxy-compatible API server is started here and the toxiproxy backend (toxiproxy-java over
- * HTTP) drives it. Point the URL at a real toxiproxy-server to run against the real thing.
+ * Toxiproxy-compatible API server is started here and the toxiproxy backend ({@code ToxiproxyApi}
+ * over HTTP) drives it. Point the URL at a real toxiproxy-server to run against the real thing.
  */
 public final class InProcessToxiproxy {
   private static @Nullable AdminServer server;

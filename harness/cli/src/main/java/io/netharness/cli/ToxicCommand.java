@@ -1,22 +1,15 @@
 package io.netharness.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.netharness.HarnessException;
+import io.netharness.toxiproxy.ProxyInfo;
+import io.netharness.toxiproxy.ToxicInfo;
+import io.netharness.toxiproxy.ToxiproxyApi;
+import io.netharness.toxiproxy.ToxiproxyApiException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +43,6 @@ final class ToxicCommand implements Callable<Integer> {
       description = "The Toxiproxy API (default: ${DEFAULT-VALUE}).")
   private String url = "http://127.0.0.1:8474";
 
-  private final ObjectMapper json = new ObjectMapper();
-
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("netharness proxy toxic: missing command; try 'netharness proxy toxic add"
@@ -72,19 +63,20 @@ final class ToxicCommand implements Callable<Integer> {
     }
     for (ToxicOption toxic : toxics) {
       String proxy = toxic.proxy();
-      Answer answer;
+      ToxicInfo added;
       try {
+        ToxiproxyApi api = api();
         if (proxy == null) {
-          proxy = onlyProxy(toxic.type());
+          proxy = onlyProxy(api, toxic.type());
         }
-        answer = call("POST", "/proxies/" + encode(proxy) + "/toxics", toxic.toJson());
+        added = api.addToxic(proxy, toxic.name(), toxic.type(), toxic.stream() == null ? "downstream" : toxic.stream(),
+            toxic.toxicity() == null ? 1.0 : toxic.toxicity().doubleValue(), toxic.attributes());
       } catch (ToxicCommandException e) {
         return failure("add", e.getMessage());
+      } catch (ToxiproxyApiException e) {
+        return failure("add", explain(proxy + "/" + toxic.type(), e));
       }
-      if (answer.status() != 200) {
-        return failure("add", proxy + "/" + toxic.type() + ": the API answered " + answer.describe());
-      }
-      out().println(proxy + ": added " + describe(answer.body()));
+      out().println(proxy + ": added " + describe(added));
     }
     out().flush();
     return ExitCodes.OK;
@@ -100,14 +92,12 @@ final class ToxicCommand implements Callable<Integer> {
       }
       String proxy = name.substring(0, slash);
       String toxic = name.substring(slash + 1);
-      Answer answer;
       try {
-        answer = call("DELETE", "/proxies/" + encode(proxy) + "/toxics/" + encode(toxic), null);
+        api().removeToxic(proxy, toxic);
       } catch (ToxicCommandException e) {
         return failure("remove", e.getMessage());
-      }
-      if (answer.status() != 204) {
-        return failure("remove", name + ": the API answered " + answer.describe());
+      } catch (ToxiproxyApiException e) {
+        return failure("remove", explain(name, e));
       }
       out().println(proxy + ": removed " + toxic);
     }
@@ -117,20 +107,19 @@ final class ToxicCommand implements Callable<Integer> {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Every proxy and its toxics.")
   int list() {
-    JsonNode proxies;
+    List<ProxyInfo> proxies;
     try {
-      proxies = proxies();
+      proxies = proxies(api());
     } catch (ToxicCommandException e) {
       return failure("list", e.getMessage());
     }
-    if (!proxies.fields().hasNext()) {
+    if (proxies.isEmpty()) {
       out().println("no proxies at " + url);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = proxies.fields(); it.hasNext(); ) {
-      JsonNode proxy = it.next().getValue();
-      out().println(proxy.path("name").asText() + ": " + proxy.path("listen").asText() + " -> "
-          + proxy.path("upstream").asText() + (proxy.path("enabled").asBoolean(true) ? "" : " (disabled)"));
-      for (JsonNode toxic : proxy.path("toxics")) {
+    for (ProxyInfo proxy : proxies) {
+      out().println(proxy.name() + ": " + proxy.listen() + " -> " + proxy.upstream()
+          + (proxy.enabled() ? "" : " (disabled)"));
+      for (ToxicInfo toxic : proxy.toxics()) {
         out().println("  " + describe(toxic));
       }
     }
@@ -138,9 +127,8 @@ final class ToxicCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private String onlyProxy(String type) {
-    List<String> names = new ArrayList<>();
-    proxies().fieldNames().forEachRemaining(names::add);
+  private String onlyProxy(ToxiproxyApi api, String type) {
+    List<String> names = proxies(api).stream().map(ProxyInfo::name).toList();
     try {
       return ToxicOption.onlyProxy(names, type, "the API at " + url + " has no proxy yet");
     } catch (IllegalArgumentException e) {
@@ -148,69 +136,46 @@ final class ToxicCommand implements Callable<Integer> {
     }
   }
 
-  private JsonNode proxies() {
-    Answer answer = call("GET", "/proxies", null);
-    if (answer.status() != 200) {
-      throw new ToxicCommandException("listing the proxies: the API answered " + answer.describe());
+  private List<ProxyInfo> proxies(ToxiproxyApi api) {
+    try {
+      return api.proxies();
+    } catch (ToxiproxyApiException e) {
+      throw new ToxicCommandException(explain("listing the proxies", e));
     }
-    return answer.body();
   }
 
   /** {@code latency_downstream latency=200 jitter=10}, with the stream and toxicity when they are not the defaults. */
-  private static String describe(JsonNode toxic) {
-    StringBuilder line = new StringBuilder(toxic.path("name").asText());
-    toxic.path("attributes").fields().forEachRemaining(a -> line.append(' ').append(a.getKey()).append('=')
-        .append(a.getValue().asText()));
-    if (!toxic.path("name").asText().endsWith("_" + toxic.path("stream").asText())) {
-      line.append(" stream=").append(toxic.path("stream").asText());
+  private static String describe(ToxicInfo toxic) {
+    StringBuilder line = new StringBuilder(toxic.name());
+    toxic.attributes().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+    if (!toxic.name().endsWith("_" + toxic.stream())) {
+      line.append(" stream=").append(toxic.stream());
     }
-    if (toxic.path("toxicity").asDouble(1) != 1) {
-      line.append(" toxicity=").append(toxic.path("toxicity").asText());
+    if (toxic.toxicity() != 1) {
+      line.append(" toxicity=").append(BigDecimal.valueOf(toxic.toxicity()).stripTrailingZeros().toPlainString());
     }
     return line.toString();
   }
 
-  private Answer call(String method, String path, @org.jspecify.annotations.Nullable String body) {
-    HttpRequest request;
+  private ToxiproxyApi api() {
     try {
-      URI uri = URI.create(url.replaceAll("/+$", "") + path);
-      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-        throw new IllegalArgumentException("not http");
-      }
-      request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-          .build();
-    } catch (IllegalArgumentException e) {
+      return ToxiproxyApi.at(url, TIMEOUT, TIMEOUT);
+    } catch (HarnessException e) {
       throw new ToxicCommandException("--url '" + url + "' is not an http URL; write it like http://127.0.0.1:8474");
-    }
-    HttpResponse<String> response;
-    try {
-      response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (ConnectException e) {
-      throw new ToxicCommandException("no Toxiproxy API answers at " + url + "; start one with 'netharness proxy'"
-          + " (or toxiproxy-server), or pass its address with --url");
-    } catch (HttpTimeoutException e) {
-      throw new ToxicCommandException("the Toxiproxy API at " + url + " did not answer within " + TIMEOUT.toSeconds()
-          + " s");
-    } catch (IOException e) {
-      throw new ToxicCommandException("talking to the Toxiproxy API at " + url + " failed: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToxicCommandException("interrupted");
-    }
-    String text = response.body();
-    try {
-      return new Answer(response.statusCode(), text.isBlank() ? json.nullNode() : json.readTree(text));
-    } catch (IOException notJson) {
-      throw new ToxicCommandException(url + " answered " + response.statusCode() + " with a body that is not JSON ("
-          + text.strip().lines().findFirst().orElse("") + "); is it a Toxiproxy API?");
     }
   }
 
-  private static String encode(String part) {
-    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  /** What went wrong, in this command's words; {@code what} names the toxic or the step when the API refused. */
+  private String explain(String what, ToxiproxyApiException e) {
+    return switch (e.failure()) {
+      case REFUSED -> what + ": the API answered " + e.status() + (e.error().isEmpty() ? "" : " " + e.error());
+      case NOT_LISTENING -> "no Toxiproxy API answers at " + url + "; start one with 'netharness proxy'"
+          + " (or toxiproxy-server), or pass its address with --url";
+      case TIMED_OUT -> "the Toxiproxy API at " + url + " did not answer within " + TIMEOUT.toSeconds() + " s";
+      case NOT_JSON -> url + " answered " + e.status() + " with a body that is not JSON ("
+          + e.body().strip().lines().findFirst().orElse("") + "); is it a Toxiproxy API?";
+      case IO -> "talking to the Toxiproxy API at " + url + " failed: " + e.getMessage();
+    };
   }
 
   private int usage(String command, String message) {
@@ -225,14 +190,6 @@ final class ToxicCommand implements Callable<Integer> {
 
   private PrintWriter out() {
     return spec.commandLine().getOut();
-  }
-
-  /** An API answer: its status and JSON body ({@code {"error": "...", "status": N}} when refused). */
-  private record Answer(int status, JsonNode body) {
-    String describe() {
-      String error = body.path("error").asText("");
-      return status + (error.isEmpty() ? "" : " " + error);
-    }
   }
 
   private static final class ToxicCommandException extends RuntimeException {

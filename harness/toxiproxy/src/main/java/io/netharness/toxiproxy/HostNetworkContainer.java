@@ -1,6 +1,5 @@
 package io.netharness.toxiproxy;
 
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -82,8 +81,8 @@ final class HostNetworkContainer {
     }
   }
 
-  ToxiproxyClient client() {
-    return api.client();
+  ToxiproxyApi api() {
+    return api.api();
   }
 
   String describe() {

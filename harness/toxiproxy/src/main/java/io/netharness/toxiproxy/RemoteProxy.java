@@ -1,35 +1,37 @@
 package io.netharness.toxiproxy;
 
-import eu.rekawek.toxiproxy.Proxy;
 import io.netharness.HarnessException;
 import io.netharness.proxy.Direction;
 import io.netharness.proxy.ProxyControl;
 import io.netharness.proxy.Toxic;
 import io.netharness.proxy.ToxicHandle;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** One proxy on a Toxiproxy server, driven through toxiproxy-java. */
+/** One proxy on a Toxiproxy server, driven through {@link ToxiproxyApi}. */
 final class RemoteProxy implements ProxyControl {
   private final ToxiproxyBackend backend;
-  private final Proxy proxy;
+  private final ToxiproxyApi api;
+  private final ProxyInfo created;
   private final InetSocketAddress address;
   private final String listen;
-  private final Map<String, eu.rekawek.toxiproxy.model.Toxic> toxics = new ConcurrentHashMap<>();
+  /** toxic name → type, for the toxics added through this object. */
+  private final Map<String, String> types = new ConcurrentHashMap<>();
   private boolean closed;
 
-  RemoteProxy(ToxiproxyBackend backend, Proxy proxy, InetSocketAddress address, String listen) {
+  RemoteProxy(ToxiproxyBackend backend, ToxiproxyApi api, ProxyInfo created, InetSocketAddress address, String listen) {
     this.backend = backend;
-    this.proxy = proxy;
+    this.api = api;
+    this.created = created;
     this.address = address;
     this.listen = listen;
   }
 
   @Override
   public String name() {
-    return proxy.getName();
+    return created.name();
   }
 
   @Override
@@ -37,7 +39,7 @@ final class RemoteProxy implements ProxyControl {
     return address;
   }
 
-  /** The listen address the server reports, e.g. {@code 127.0.0.1:40865}. */
+  /** The listen address this backend asked for, e.g. {@code 127.0.0.1:0} or {@code 0.0.0.0:8666}. */
   String listen() {
     return listen;
   }
@@ -45,13 +47,9 @@ final class RemoteProxy implements ProxyControl {
   @Override
   public ToxicHandle add(String toxicName, Direction direction, double toxicity, Toxic toxic) {
     WireToxic wire = WireToxic.of(toxic);
-    call("add " + toxic.type() + " toxic \"" + toxicName + "\" " + direction.wireName() + " to", () -> {
-      eu.rekawek.toxiproxy.model.Toxic created = wire.create(proxy.toxics(), toxicName, WireToxic.direction(direction));
-      toxics.put(toxicName, created);
-      if (toxicity != 1.0) {
-        created.setToxicity((float) toxicity);
-      }
-    });
+    call("add " + wire.type() + " toxic \"" + toxicName + "\" " + direction.wireName() + " to",
+        () -> api.addToxic(name(), toxicName, wire.type(), direction.wireName(), toxicity, wire.attributes()));
+    types.put(toxicName, wire.type());
     return new ToxicHandle(this, toxicName);
   }
 
@@ -59,38 +57,42 @@ final class RemoteProxy implements ProxyControl {
   public void update(String toxicName, Toxic toxic, double toxicity) {
     WireToxic wire = WireToxic.of(toxic);
     call("update toxic \"" + toxicName + "\" of", () -> {
-      eu.rekawek.toxiproxy.model.Toxic existing = existing(toxicName);
-      wire.update(existing);
-      existing.setToxicity((float) toxicity);
+      String existing = types.containsKey(toxicName) ? types.get(toxicName) : typeOnServer(toxicName);
+      if (!existing.equals(wire.type())) {
+        throw new HarnessException("toxic \"" + toxicName + "\" is a " + existing + " toxic and cannot be updated to "
+            + wire.type() + "; remove it and add a new one instead");
+      }
+      return api.updateToxic(name(), toxicName, toxicity, wire.attributes());
     });
   }
 
   @Override
   public void remove(String toxicName) {
     call("remove toxic \"" + toxicName + "\" from", () -> {
-      existing(toxicName).remove();
-      toxics.remove(toxicName);
+      api.removeToxic(name(), toxicName);
+      return types.remove(toxicName);
     });
   }
 
   @Override
   public void removeAll() {
     call("remove the toxics of", () -> {
-      for (eu.rekawek.toxiproxy.model.Toxic toxic : proxy.toxics().getAll()) {
-        toxic.remove();
+      for (ToxicInfo toxic : api.toxics(name())) {
+        api.removeToxic(name(), toxic.name());
       }
-      toxics.clear();
+      types.clear();
+      return null;
     });
   }
 
   @Override
   public void enable() {
-    call("enable", proxy::enable);
+    call("enable", () -> api.setEnabled(name(), true));
   }
 
   @Override
   public void disable() {
-    call("disable", proxy::disable);
+    call("disable", () -> api.setEnabled(name(), false));
   }
 
   @Override
@@ -102,10 +104,10 @@ final class RemoteProxy implements ProxyControl {
       closed = true;
     }
     try {
-      call("delete", proxy::delete);
-    } catch (HarnessException e) {
-      if (!e.getMessage().contains("[404]")) {
-        throw e;
+      api.deleteProxy(name());
+    } catch (ToxiproxyApiException e) {
+      if (e.status() != 404) {   // already gone: what close() wants
+        throw failed("delete", e);
       }
     } finally {
       backend.forget(this);
@@ -114,26 +116,27 @@ final class RemoteProxy implements ProxyControl {
 
   @Override
   public String toString() {
-    return "proxy " + name() + " " + address.getHostString() + ":" + address.getPort() + " -> " + proxy.getUpstream()
+    return "proxy " + name() + " " + address.getHostString() + ":" + address.getPort() + " -> " + created.upstream()
         + " on " + backend.describe();
   }
 
-  private eu.rekawek.toxiproxy.model.Toxic existing(String toxicName) throws IOException {
-    eu.rekawek.toxiproxy.model.Toxic known = toxics.get(toxicName);
-    return known != null ? known : proxy.toxics().get(toxicName);
+  private String typeOnServer(String toxicName) {
+    return api.toxics(name()).stream().filter(t -> t.name().equals(toxicName)).findFirst()
+        .map(ToxicInfo::type)
+        .orElseThrow(() -> new HarnessException("could not update toxic \"" + toxicName + "\" of proxy \"" + name()
+            + "\" on " + backend.describe() + ": the proxy has no such toxic"));
   }
 
-  private void call(String action, IoAction body) {
+  private void call(String action, Supplier<?> body) {
     try {
-      body.run();
-    } catch (IOException e) {
-      throw new HarnessException("could not " + action + " proxy \"" + name() + "\" on " + backend.describe()
-          + ": " + e.getMessage(), e);
+      body.get();
+    } catch (ToxiproxyApiException e) {
+      throw failed(action, e);
     }
   }
 
-  @FunctionalInterface
-  interface IoAction {
-    void run() throws IOException;
+  private HarnessException failed(String action, ToxiproxyApiException e) {
+    return new HarnessException("could not " + action + " proxy \"" + name() + "\" on " + backend.describe() + ": "
+        + e.getMessage(), e);
   }
 }

@@ -1,6 +1,5 @@
 package io.netharness.toxiproxy;
 
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
 import io.netharness.HostPort;
 import java.net.InetAddress;
@@ -63,8 +62,8 @@ final class SharedContainer implements Placement {
     return container;
   }
 
-  ToxiproxyClient client() {
-    return new ToxiproxyClient(host(), container.getControlPort());
+  ToxiproxyApi api() {
+    return ToxiproxyApi.at("http://" + host() + ":" + container.getControlPort());
   }
 
   String describe() {

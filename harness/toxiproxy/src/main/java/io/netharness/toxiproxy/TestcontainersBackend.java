@@ -57,11 +57,11 @@ public final class TestcontainersBackend implements FaultBackend {
     });
     if (host) {
       HostNetworkContainer container = HostNetworkContainer.forImage(image);
-      return new TestcontainersBackend(new ToxiproxyBackend("testcontainers", container.client(), container.describe(),
+      return new TestcontainersBackend(new ToxiproxyBackend("testcontainers", container.api(), container.describe(),
           new ToxiproxyBackend.ServerPlacement("127.0.0.1", "127.0.0.1"), ToxiproxyBackend.DIRECT), true);
     }
     SharedContainer container = SharedContainer.forImage(image, engine.isUnixSocket());
-    return new TestcontainersBackend(new ToxiproxyBackend("testcontainers", container.client(), container.describe(),
+    return new TestcontainersBackend(new ToxiproxyBackend("testcontainers", container.api(), container.describe(),
         container, EnumSet.noneOf(Capability.class)), false);
   }
 

@@ -1,13 +1,10 @@
 package io.netharness.toxiproxy;
 
-import eu.rekawek.toxiproxy.Proxy;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
 import io.netharness.HostPort;
 import io.netharness.proxy.Capability;
 import io.netharness.proxy.FaultBackend;
 import io.netharness.proxy.ProxyControl;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -19,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code toxiproxy} fault backend: proxies on a running Toxiproxy server, driven through
- * toxiproxy-java. Proxies listen on 127.0.0.1, port 0, when the server is on this machine (on
+ * {@link ToxiproxyApi}. Proxies listen on 127.0.0.1, port 0, when the server is on this machine (on
  * 0.0.0.0 when it is elsewhere, reached at the URL's host); {@link #close()} deletes the proxies
  * this backend created, and nothing else.
  *
@@ -35,17 +32,17 @@ public final class ToxiproxyBackend implements FaultBackend {
   static final Set<Capability> DIRECT = EnumSet.of(Capability.RESETS, Capability.REFUSAL, Capability.SLICE_BOUNDARIES);
 
   private final String name;
-  private final ToxiproxyClient client;
+  private final ToxiproxyApi api;
   private final String description;
   private final Placement placement;
   private final Map<String, RemoteProxy> proxies = new ConcurrentHashMap<>();
 
   private final Set<Capability> capabilities;
 
-  ToxiproxyBackend(String name, ToxiproxyClient client, String description, Placement placement,
+  ToxiproxyBackend(String name, ToxiproxyApi api, String description, Placement placement,
       Set<Capability> capabilities) {
     this.name = name;
-    this.client = client;
+    this.api = api;
     this.description = description;
     this.placement = placement;
     this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
@@ -70,7 +67,7 @@ public final class ToxiproxyBackend implements FaultBackend {
 
   private static ToxiproxyBackend connect(ToxiproxyServer server, String listenHost) {
     server.requireVersion();
-    return new ToxiproxyBackend("toxiproxy", server.client(), "Toxiproxy at " + server.url(),
+    return new ToxiproxyBackend("toxiproxy", server.api(), "Toxiproxy at " + server.url(),
         new ServerPlacement(server.host(), listenHost), DIRECT);
   }
 
@@ -94,15 +91,15 @@ public final class ToxiproxyBackend implements FaultBackend {
   public ProxyControl createProxy(String proxyName, InetSocketAddress upstream) {
     String listen = placement.listen(proxyName);
     String target = placement.upstream(upstream);
-    Proxy proxy;
+    ProxyInfo proxy;
     try {
-      proxy = client.createProxy(proxyName, listen, target);
-    } catch (IOException e) {
+      proxy = api.createProxy(proxyName, listen, target, true);
+    } catch (ToxiproxyApiException e) {
       placement.released(listen);
       throw new HarnessException("could not create proxy \"" + proxyName + "\" (listen " + listen + ", upstream "
           + target + ") on " + description + ": " + e.getMessage() + hint(e), e);
     }
-    RemoteProxy remote = new RemoteProxy(this, proxy, placement.applicationAddress(proxy.getListen()), listen);
+    RemoteProxy remote = new RemoteProxy(this, api, proxy, placement.applicationAddress(proxy.listen()), listen);
     proxies.put(proxyName, remote);
     return remote;
   }
@@ -140,9 +137,8 @@ public final class ToxiproxyBackend implements FaultBackend {
     placement.released(proxy.listen());
   }
 
-  private static String hint(IOException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("[409]")) {
+  private static String hint(ToxiproxyApiException e) {
+    if (e.status() == 409) {
       return " (a proxy of that name is left over from another run or test: delete it with"
           + " `toxiproxy-cli delete <name>`, or POST /reset, or pick another name)";
     }

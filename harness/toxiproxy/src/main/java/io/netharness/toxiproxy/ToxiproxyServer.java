@@ -1,21 +1,17 @@
 package io.netharness.toxiproxy;
 
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A Toxiproxy API URL, checked: parsed once, and asked for {@code /version} with short timeouts
- * (toxiproxy-java's own calls have none), so a missing server is reported at once and clearly.
+ * A Toxiproxy API URL, checked: parsed once, and asked for {@code /version} with short timeouts,
+ * so a missing server is reported at once and clearly. The backends' calls then go through
+ * {@link #api()}.
  */
 record ToxiproxyServer(String url, String scheme, String host, int port) {
   static final int DEFAULT_PORT = 8474;
@@ -37,8 +33,9 @@ record ToxiproxyServer(String url, String scheme, String host, int port) {
     return new ToxiproxyServer(scheme + "://" + uri.getHost() + ":" + port, scheme, uri.getHost(), port);
   }
 
-  ToxiproxyClient client() {
-    return new ToxiproxyClient(scheme, host, port);
+  /** The client every backend call goes through (default timeouts: 2 s connect, 30 s read). */
+  ToxiproxyApi api() {
+    return ToxiproxyApi.at(url);
   }
 
   boolean isLoopback() {
@@ -56,19 +53,9 @@ record ToxiproxyServer(String url, String scheme, String host, int port) {
   /** The server's version, or a {@link HarnessException} that says how to get a server. */
   String requireVersion() {
     try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/version").toURL().openConnection();
-      connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-      connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
-      connection.setRequestProperty("User-Agent", "netharness");
-      int status = connection.getResponseCode();
-      if (status != 200) {
-        throw notToxiproxy("GET /version answered HTTP " + status);
-      }
-      try (InputStream body = connection.getInputStream()) {
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8).trim();
-      }
-    } catch (IOException e) {
-      throw notToxiproxy(e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ToxiproxyApi.at(url, CONNECT_TIMEOUT, READ_TIMEOUT).version();
+    } catch (ToxiproxyApiException e) {
+      throw notToxiproxy(e.getMessage());
     }
   }
 

@@ -3,7 +3,6 @@ package io.netharness.toxiproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.netharness.HarnessException;
 import io.netharness.proxy.Capability;
 import io.netharness.proxy.FaultBackendProvider;
@@ -73,7 +72,7 @@ class ToxiproxyBackendErrorsTest {
 
   @Test
   void aRealToxiproxyHasOnlyWhatADirectConnectionShows() {
-    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", new ToxiproxyClient("127.0.0.1", freePort()),
+    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", ToxiproxyApi.at("http://127.0.0.1:" + freePort()),
         "test", new Placement() {
           @Override
           public String listen(String proxyName) {
@@ -100,7 +99,7 @@ class ToxiproxyBackendErrorsTest {
   @Test
   void creatingAProxyOnAServerThatWentAwayNamesTheProxyAndTheServer() {
     int port = freePort();
-    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", new ToxiproxyClient("127.0.0.1", port),
+    ToxiproxyBackend backend = new ToxiproxyBackend("toxiproxy", ToxiproxyApi.at("http://127.0.0.1:" + port),
         "Toxiproxy at http://127.0.0.1:" + port, new Placement() {
           @Override
           public String listen(String proxyName) {
