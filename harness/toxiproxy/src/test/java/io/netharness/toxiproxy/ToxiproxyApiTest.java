@@ -214,12 +214,10 @@ class ToxiproxyApiTest {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       ToxiproxyApi api = ToxiproxyApi.at("http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(1),
           Duration.ofMillis(300));
-      long start = System.nanoTime();
       assertThatThrownBy(api::proxies)
           .asInstanceOf(type(ToxiproxyApiException.class))
           .satisfies(e -> assertThat(e.failure()).isEqualTo(Failure.TIMED_OUT))
           .satisfies(e -> assertThat(e.getMessage()).isEqualTo("GET " + api.url() + "/proxies: no answer within 300 ms"));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       try (Socket accepted = silent.accept()) {
         assertThat(accepted.isConnected()).as("the client did connect").isTrue();
       }

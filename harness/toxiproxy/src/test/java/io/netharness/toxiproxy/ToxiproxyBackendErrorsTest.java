@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +23,17 @@ import org.junit.jupiter.api.Timeout;
 class ToxiproxyBackendErrorsTest {
 
   @Test
-  void aUrlWhereNothingListensFailsQuicklyNamingThePropertyAndHowToStartAServer() {
+  void aUrlWhereNothingListensFailsAtTheRefusalNamingThePropertyAndHowToStartAServer() {
+    // at the refusal, not after a timeout: the message says nothing accepts connections (a wall-clock bound here
+    // failed under load; the class's @Timeout still catches a hang)
     String url = "http://127.0.0.1:" + freePort();
-    long start = System.nanoTime();
     assertThatThrownBy(() -> ToxiproxyBackend.connect(url))
         .isInstanceOf(HarnessException.class)
         .hasMessageContaining("no Toxiproxy answers at " + url)
+        .hasMessageContaining("nothing accepts connections there")
         .hasMessageContaining("netharness.toxiproxy.url")
         .hasMessageContaining("toxiproxy-server")
         .hasMessageContaining("netharness.faults=embedded");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   @Test
