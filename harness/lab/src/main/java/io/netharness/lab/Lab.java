@@ -131,6 +131,14 @@ public final class Lab implements AutoCloseable {
       return this;
     }
 
+    /** The same impairment for both directions from the start. */
+    public Builder impairBoth(Impairment impairment) {
+      for (Direction d : Direction.values()) {
+        impairments.put(d, impairment);
+      }
+      return this;
+    }
+
     /** Writes every packet to this pcap file, and its fate to a {@code .fates.txt} file beside it. */
     public Builder capture(Path pcap) {
       this.capture = pcap;
