@@ -85,4 +85,37 @@ class LabTest {
       assertThat(receiver.receivedCount()).isEqualTo(delivered).isBetween(60, 95);
     }
   }
+
+  @Test
+  void kernelCountersAreEachHostsOwn() {
+    try (Lab lab = Lab.start()) {
+      assertThat(lab.a().kernelCounters().get("Tcp.ActiveOpens")).isZero();
+      try (TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
+          TcpClient client = lab.a().call(() -> TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect())) {
+        server.takeConnection(WAIT);
+        assertThat(lab.a().kernelCounters().get("Tcp.ActiveOpens")).isEqualTo(1);
+        assertThat(lab.a().kernelCounters().get("Tcp.PassiveOpens")).isZero();
+        assertThat(lab.b().kernelCounters().get("Tcp.PassiveOpens")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void corruptedSegmentsFailTheChecksumAndTcpRepairsTheStream() {
+    byte[] data = new byte[100_000];
+    new Random(2).nextBytes(data);
+    try (Lab lab = Lab.builder().seed(5).impair(Direction.A_TO_B, Impairment.none().withCorrupt(0.1)).start()) {
+      try (TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
+          TcpClient client = lab.a().call(() -> TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect())) {
+        client.send(data);
+        ServerConnection connection = server.takeConnection(WAIT);
+        connection.awaitBytesReceived(data.length, Duration.ofSeconds(20));
+        assertThat(connection.receivedBytes()).isEqualTo(data);
+      }
+      long corrupted = lab.wire().counters(Direction.A_TO_B).corrupted();
+      assertThat(corrupted).isGreaterThan(0);
+      assertThat(lab.b().kernelCounters().tcpInCsumErrors()).isEqualTo(corrupted);
+      assertThat(lab.a().kernelCounters().tcpRetransSegs()).isGreaterThan(0);
+    }
+  }
 }
