@@ -1,18 +1,13 @@
 package io.netharness.lab;
 
-import io.netharness.HarnessException;
 import io.netharness.internal.Transports;
-import io.netharness.lab.internal.NamespaceThread;
-import io.netharness.lab.internal.NetDevices;
-import io.netharness.lab.internal.TunDevice;
+import io.netharness.lab.internal.Hosts;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -44,14 +39,14 @@ public final class Lab implements AutoCloseable {
   private final LabHost a;
   private final LabHost b;
   private final Wire wire;
-  private final List<AutoCloseable> resources;
+  private final Hosts hosts;
   private boolean closed;
 
-  private Lab(LabHost a, LabHost b, Wire wire, List<AutoCloseable> resources) {
+  private Lab(LabHost a, LabHost b, Wire wire, Hosts hosts) {
     this.a = a;
     this.b = b;
     this.wire = wire;
-    this.resources = resources;
+    this.hosts = hosts;
   }
 
   public static Builder builder() {
@@ -87,22 +82,10 @@ public final class Lab implements AutoCloseable {
       return;
     }
     closed = true;
-    closeAll(resources);
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    RuntimeException first = null;
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = e instanceof RuntimeException r ? r : new HarnessException("closing the lab failed: " + e, e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
+    try {
+      wire.close();
+    } finally {
+      hosts.close();
     }
   }
 
@@ -151,47 +134,19 @@ public final class Lab implements AutoCloseable {
         throw new LabUnavailableException(reason);
       }
       warmEventLoops();
-      List<AutoCloseable> resources = new ArrayList<>();
+      Hosts hosts = Hosts.start(address(1), address(2));
       try {
-        Host hostA = host("a", address(1), resources);
-        Host hostB = host("b", address(2), resources);
-        Wire wire = new Wire(hostA.tun, hostB.tun, seed, impairments, capture);
-        resources.add(wire);
-        return new Lab(hostA.host, hostB.host, wire, resources);
+        Wire wire = new Wire(hosts.tunA(), hosts.tunB(), seed, impairments, capture);
+        return new Lab(new LabHost("a", address(1), hosts.tunA().name(), hosts.threadA()),
+            new LabHost("b", address(2), hosts.tunB().name(), hosts.threadB()), wire, hosts);
       } catch (RuntimeException | Error e) {
         try {
-          closeAll(resources);
+          hosts.close();
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
         throw e;
       }
-    }
-
-    private record Host(LabHost host, TunDevice tun) {}
-
-    private static Host host(String name, Inet4Address address, List<AutoCloseable> resources) {
-      NamespaceThread thread;
-      try {
-        thread = NamespaceThread.start("netharness-lab-" + name);
-      } catch (HarnessException e) {
-        throw new LabUnavailableException(e.getMessage());
-      }
-      resources.add(thread);
-      TunDevice tun = thread.call(() -> {
-        NetDevices.disableIpv6();
-        NetDevices.up("lo");
-        TunDevice device = TunDevice.open("nh" + name + "%d");
-        try {
-          NetDevices.configure(device.name(), address, 24);
-        } catch (RuntimeException e) {
-          device.close();
-          throw e;
-        }
-        return device;
-      });
-      resources.add(tun);
-      return new Host(new LabHost(name, address, tun.name(), thread), tun);
     }
 
     private static Inet4Address address(int host) {

@@ -19,29 +19,35 @@ public final class NamespaceThread implements AutoCloseable {
   private final BlockingQueue<FutureTask<?>> tasks = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile int tid;
+  private volatile FutureTask<?> entered = STOP;
 
   private NamespaceThread(String name) {
     thread = new Thread(this::loop, name);
     thread.setDaemon(true);
   }
 
-  /** Starts the thread and moves it into a new network namespace; fails with the fix when not allowed. */
+  /**
+   * Starts the thread, which first moves itself into a new network namespace; returns at once. Work given to
+   * it runs only once it is in the namespace: if unshare(2) failed, every task fails with that reason (see
+   * {@link #awaitEntered()}), so nothing meant for the lab ever runs in the JVM's own namespace.
+   */
   public static NamespaceThread start(String name) {
     NamespaceThread namespace = new NamespaceThread(name);
+    namespace.entered = new FutureTask<>(() -> {
+      if (LibC.unshare(LibC.CLONE_NEWNET) != 0) {
+        throw new HarnessException(LibC.errno("unshare(CLONE_NEWNET)") + ": " + Privileges.FIX);
+      }
+      namespace.tid = LibC.gettid();
+      return null;
+    });
+    namespace.tasks.add(namespace.entered);
     namespace.thread.start();
-    try {
-      namespace.call(() -> {
-        if (LibC.unshare(LibC.CLONE_NEWNET) != 0) {
-          throw new HarnessException(LibC.errno("unshare(CLONE_NEWNET)") + ": " + Privileges.FIX);
-        }
-        namespace.tid = LibC.gettid();
-        return null;
-      });
-    } catch (RuntimeException e) {
-      namespace.close();
-      throw e;
-    }
     return namespace;
+  }
+
+  /** Waits until the thread is in its namespace; throws why it could not get there. */
+  public void awaitEntered() {
+    await(entered);
   }
 
   private void loop() {
@@ -59,11 +65,28 @@ public final class NamespaceThread implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on this thread, inside the namespace, and returns its result. */
-  public <T> T call(Callable<T> work) {
+  /** Queues {@code work} to run on this thread, inside the namespace. */
+  public <T> FutureTask<T> submit(Callable<T> work) {
     if (!thread.isAlive()) {
       throw new IllegalStateException(thread.getName() + " has ended: the lab was closed");
     }
+    FutureTask<T> task = new FutureTask<>(() -> {
+      awaitEntered(); // already done on this thread: returns at once, or throws unshare's failure
+      return work.call();
+    });
+    tasks.add(task);
+    return task;
+  }
+
+  /** Queues work that may also run if the namespace was never entered (closing what was opened). */
+  <T> FutureTask<T> submitAnyway(Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    tasks.add(task);
+    return task;
+  }
+
+  /** Runs {@code work} on this thread, inside the namespace, and returns its result. */
+  public <T> T call(Callable<T> work) {
     if (Thread.currentThread() == thread) {
       try {
         return work.call();
@@ -73,8 +96,11 @@ public final class NamespaceThread implements AutoCloseable {
         throw new HarnessException(thread.getName() + ": " + e, e);
       }
     }
-    FutureTask<T> task = new FutureTask<>(work);
-    tasks.add(task);
+    return await(submit(work));
+  }
+
+  /** The result of a task given to {@link #submit}, with its exception unwrapped. */
+  public <T> T await(FutureTask<T> task) {
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -101,6 +127,9 @@ public final class NamespaceThread implements AutoCloseable {
   /** Ends the thread once the tasks already given have run, and waits until it has ended. */
   @Override
   public void close() {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException("a lab cannot be closed from code running on one of its hosts");
+    }
     tasks.add(STOP);
     boolean interrupted = false;
     while (thread.isAlive()) {
