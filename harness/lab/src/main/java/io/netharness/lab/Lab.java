@@ -133,9 +133,9 @@ public final class Lab implements AutoCloseable {
       if (reason != null) {
         throw new LabUnavailableException(reason);
       }
-      warmEventLoops();
       Hosts hosts = Hosts.start(address(1), address(2));
       try {
+        warmEventLoops(); // before any code of the caller's runs on a host
         Wire wire = new Wire(hosts.tunA(), hosts.tunB(), seed, impairments, capture);
         return new Lab(new LabHost("a", address(1), hosts.tunA().name(), hosts.threadA()),
             new LabHost("b", address(2), hosts.tunB().name(), hosts.threadB()), wire, hosts);
