@@ -1,5 +1,6 @@
 package io.netharness.cucumber;
 
+import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
@@ -17,8 +18,12 @@ import io.netharness.lab.WireCounters;
 import io.netharness.server.Behaviors;
 import io.netharness.server.TcpServer;
 import io.netharness.udp.UdpPeer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.opentest4j.TestAbortedException;
@@ -42,6 +47,7 @@ import org.opentest4j.TestAbortedException;
  */
 public final class LabSteps {
   private final HarnessState state;
+  private final List<DatagramChannel> silent = new ArrayList<>();
 
   public LabSteps(HarnessState state) {
     this.state = state;
@@ -153,8 +159,7 @@ public final class LabSteps {
 
   @Then("the kernel of lab host {string} counted TCP retransmissions")
   public void retransmissions(String host) {
-    long n = host(host).kernelCounters().tcpRetransSegs();
-    log("kernel of host " + host + ": Tcp.RetransSegs = " + n);
+    long n = awaitCounterAbove(host, "Tcp.RetransSegs", 0);
     if (n == 0) {
       throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to count retransmitted segments"
           + " (Tcp.RetransSegs), but it counted none");
@@ -179,12 +184,43 @@ public final class LabSteps {
 
   @Then("the kernel counter {string} of lab host {string} is above {long}")
   public void counterAbove(String key, String host, long floor) {
-    long n = host(host).kernelCounters().get(key);
-    log("kernel of host " + host + ": " + key + " = " + n);
+    long n = awaitCounterAbove(host, key, floor);
     if (n <= floor) {
       throw new ExpectationFailedException("expected " + key + " of host \"" + host + "\" above " + floor
           + ", but it is " + n);
     }
+  }
+
+  @Given("a UDP socket on lab host {string} port {int} that nobody reads")
+  public void silentSocket(String host, int port) {
+    LabHost h = host(host);
+    silent.add(h.call(() -> DatagramChannel.open().bind(new InetSocketAddress(h.address(), port))));
+  }
+
+  @After
+  public void closeSilentSockets() throws IOException {
+    for (DatagramChannel channel : silent) {
+      channel.close();
+    }
+    silent.clear();
+  }
+
+  @Then("the lab capture shows host {string} advertising a zero window")
+  public void zeroWindow(String host) {
+    Direction direction = from(host);
+    List<List<CapturedPacket>> closed = new ArrayList<>(List.of(List.of()));
+    try {
+      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(50))
+          .until(() -> {
+            closed.set(0, capture().packets(p -> p.direction() == direction && p.isTcp() && p.window() == 0
+                && !p.hasFlags(CapturedPacket.RST)));
+            return !closed.get(0).isEmpty();
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException stillOpen) {
+      throw new ExpectationFailedException("expected host \"" + host + "\" to advertise a zero window within "
+          + state.timeout() + ", but every segment it sent had room; the capture begins:\n" + capture().head(8));
+    }
+    log(closed.get(0).size() + " segments with a zero window, the first: " + closed.get(0).get(0).summary());
   }
 
   @Then("the lab capture shows the TCP handshake before the first data byte")
@@ -216,6 +252,20 @@ public final class LabSteps {
     log(capture.head(3));
   }
 
+  /** Waits up to the expectation timeout for a counter to pass {@code floor}; returns its last value. */
+  private long awaitCounterAbove(String host, String key, long floor) {
+    LabHost h = host(host);
+    long[] last = {h.kernelCounters().get(key)};
+    try {
+      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(20))
+          .until(() -> (last[0] = h.kernelCounters().get(key)) > floor);
+    } catch (org.awaitility.core.ConditionTimeoutException stillNot) {
+      // reported by the caller, with the value
+    }
+    log("kernel of host " + host + ": " + key + " = " + last[0]);
+    return last[0];
+  }
+
   private DeliveryReport udpReport(String receiver, int count, String sender) {
     Lab lab = state.lab();
     Direction direction = from(hostOf(sender));
@@ -228,8 +278,12 @@ public final class LabSteps {
     List<Integer> sequence = in.received().stream()
         .map(d -> io.netharness.payload.NumberedMessages.shortest().number(new String(d.bytes(), StandardCharsets.UTF_8)))
         .toList();
-    DeliveryReport report = DeliveryReport.of("UDP " + sender + " -> " + receiver, count, sequence,
-        java.time.Duration.ZERO);
+    var sent = state.peer(sender).transcript();
+    var firstSend = sent.first(io.netharness.TranscriptEvent.Kind.SENT).orElseThrow().at();
+    var all = in.received();
+    java.time.Duration took = all.isEmpty() ? java.time.Duration.ZERO : all.get(all.size() - 1).at()
+        .plus(java.time.Duration.between(sent.startedAt(), in.transcript().startedAt())).minus(firstSend);
+    DeliveryReport report = DeliveryReport.of("UDP " + sender + " -> " + receiver, count, sequence, took);
     log(DeliveryReport.table(List.of(report)) + "\nwire " + direction.arrow() + ": " + counters);
     return report;
   }

@@ -82,6 +82,27 @@ class LabCaptureTest {
     assertThat(fates).anyMatch(line -> line.endsWith("dropped")).anyMatch(line -> line.endsWith("duplicated"));
   }
 
+  @Test
+  void aReaderThatStopsClosesTheWindowAndTheSenderWaits() {
+    Path pcap = dir.resolve("window.pcap");
+    byte[] data = new byte[400_000];
+    try (Lab lab = Lab.builder().capture(pcap).start();
+        TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
+        TcpClient client = lab.a().call(() -> TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect())) {
+      var connection = server.takeConnection(WAIT);
+      connection.pauseReading();
+      long start = System.nanoTime();
+      client.send(data);
+      System.out.printf("send took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+      org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+        lab.wire().flushCapture();
+        return !LabCapture.read(pcap).packets(p -> p.direction() == Direction.B_TO_A && p.isTcp() && p.window() == 0).isEmpty();
+      });
+      connection.resumeReading();
+      connection.awaitBytesReceived(data.length, WAIT);
+    }
+  }
+
   private static void exchange(Lab lab, byte[] data) {
     try (TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
         TcpClient client = lab.a().call(() -> TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect())) {
