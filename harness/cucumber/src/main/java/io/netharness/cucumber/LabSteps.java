@@ -140,6 +140,41 @@ public final class LabSteps {
     }
   }
 
+  @Then("a second lab with the same seed gives the same fates to {int} numbered datagrams from host {string}")
+  public void sameFatesAgain(int count, String host) {
+    Lab first = state.lab();
+    Direction direction = from(host);
+    List<String> before = fates(first, direction, count);
+    Path pcap = capturePath().resolveSibling(capturePath().getFileName().toString().replace(".pcap", "-again.pcap"));
+    try (Lab again = Lab.builder().seed(first.wire().seed())
+        .impair(Direction.A_TO_B, first.wire().impairment(Direction.A_TO_B))
+        .impair(Direction.B_TO_A, first.wire().impairment(Direction.B_TO_A)).capture(pcap).start()) {
+      LabHost from = direction == Direction.A_TO_B ? again.a() : again.b();
+      LabHost to = direction == Direction.A_TO_B ? again.b() : again.a();
+      try (UdpPeer rx = to.call(() -> UdpPeer.bind("again-rx", to.address(), 0));
+          UdpPeer tx = from.call(() -> UdpPeer.bind("again-tx", from.address(), 0))) {
+        for (int i = 1; i <= count; i++) {
+          tx.sendTo(rx.address(), io.netharness.payload.Payload.utf8(TransferSteps.line(i)));
+        }
+        org.awaitility.Awaitility.await().atMost(state.timeout())
+            .until(() -> again.wire().counters(direction).packets() >= count);
+      }
+      List<String> after = fates(again, direction, count);
+      log("seed " + first.wire().seed() + ", twice: " + before.stream().filter(f -> f.endsWith("dropped")).count()
+          + " of " + count + " dropped each time, the same ones: " + before.equals(after));
+      if (!before.equals(after)) {
+        throw new ExpectationFailedException("expected the same fates with seed " + first.wire().seed()
+            + ", but the first run gave " + before + " and the second " + after);
+      }
+    }
+  }
+
+  private static List<String> fates(Lab lab, Direction direction, int count) {
+    lab.wire().flushCapture();
+    return LabCapture.read(lab.wire().pcap().orElseThrow()).packets(p -> p.direction() == direction).stream()
+        .limit(count).map(p -> p.index() + " " + p.fate()).toList();
+  }
+
   @Then("the lab wire {word} packets from host {string}")
   public void wireDid(String verb, String host) {
     WireCounters counters = state.lab().wire().counters(from(host));
