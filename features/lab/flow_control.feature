@@ -3,10 +3,12 @@ Feature: Packet lab: TCP's flow control holds the sender back; UDP's receive buf
   A receiver that stops reading: TCP's receive window fills, host "b" advertises a window of 0
   (visible in the capture), the sender waits, and when the reader resumes every byte arrives. A UDP
   socket nobody reads fills its receive buffer, and the kernel drops what does not fit and counts it
-  (Udp.RcvbufErrors); the sender is never told.
+  (Udp.RcvbufErrors); the sender is never told. Host "a" gets a send buffer that takes the whole
+  400 KB at once, so the send returns while "b"'s window is closed instead of waiting for it.
 
   Scenario: A reader that stops closes TCP's window, and nothing is lost
     Given a packet lab with seed 1
+    And lab host "a" sets "net.ipv4.tcp_wmem" to "4096 1048576 4194304"
     And a TCP server "srv" on lab host "b"
     And a TCP client "alice" on lab host "a" connected to "srv"
     And "srv" has 1 open connection

@@ -87,6 +87,11 @@ public final class LabSteps {
     state.lab().wire().impair(direction, next);
   }
 
+  @Given("lab host {string} sets {string} to {string}")
+  public void sysctl(String host, String name, String value) {
+    host(host).sysctl(name, value);
+  }
+
   @Given("a TCP server {string} on lab host {string}")
   public void server(String name, String host) {
     LabHost h = host(host);

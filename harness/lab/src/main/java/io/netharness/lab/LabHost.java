@@ -1,6 +1,7 @@
 package io.netharness.lab;
 
 import io.netharness.lab.internal.NamespaceThread;
+import io.netharness.lab.internal.Sysctls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -58,6 +59,17 @@ public final class LabHost {
   public void execute(LabTask work) {
     thread.call(() -> {
       work.execute();
+      return null;
+    });
+  }
+
+  /**
+   * Changes one network setting of this host's kernel only, as {@code sysctl -w} would inside its namespace:
+   * {@code host.sysctl("net.ipv4.tcp_wmem", "4096 1048576 4194304")}.
+   */
+  public void sysctl(String name, String value) {
+    thread.call(() -> {
+      Sysctls.write(name, value);
       return null;
     });
   }

@@ -145,6 +145,12 @@ public final class Wire implements AutoCloseable {
     if (capture != null) {
       capture.close();
     }
+    loops.forEach((direction, loop) -> {
+      Throwable failure = loop.failure();
+      if (failure != null) {
+        throw new HarnessException("the wire's " + direction.arrow() + " direction stopped early: " + failure, failure);
+      }
+    });
   }
 
   private static void joinUninterruptibly(Thread thread) {

@@ -86,14 +86,12 @@ class LabCaptureTest {
   void aReaderThatStopsClosesTheWindowAndTheSenderWaits() {
     Path pcap = dir.resolve("window.pcap");
     byte[] data = new byte[400_000];
-    try (Lab lab = Lab.builder().capture(pcap).start();
+    try (Lab lab = startWithARoomySendBuffer(pcap);
         TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
         TcpClient client = lab.a().call(() -> TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect())) {
       var connection = server.takeConnection(WAIT);
       connection.pauseReading();
-      long start = System.nanoTime();
       client.send(data);
-      System.out.printf("send took %d ms%n", (System.nanoTime() - start) / 1_000_000);
       org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
         lab.wire().flushCapture();
         return !LabCapture.read(pcap).packets(p -> p.direction() == Direction.B_TO_A && p.isTcp() && p.window() == 0).isEmpty();
@@ -101,6 +99,13 @@ class LabCaptureTest {
       connection.resumeReading();
       connection.awaitBytesReceived(data.length, WAIT);
     }
+  }
+
+  /** Host a's socket takes a whole 400 KB send at once, so the send returns while b's window is closed. */
+  private static Lab startWithARoomySendBuffer(Path pcap) {
+    Lab lab = Lab.builder().capture(pcap).start();
+    lab.a().sysctl("net.ipv4.tcp_wmem", "4096 1048576 4194304");
+    return lab;
   }
 
   private static void exchange(Lab lab, byte[] data) {

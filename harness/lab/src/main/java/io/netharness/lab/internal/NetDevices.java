@@ -6,7 +6,6 @@ import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 
 /**
  * Configures interfaces of the calling thread's network namespace with the classic socket ioctls (no
@@ -52,13 +51,8 @@ public final class NetDevices {
    */
   public static void disableIpv6() {
     for (String scope : new String[] {"all", "default", "lo"}) {
-      Path knob = Path.of("/proc/sys/net/ipv6/conf", scope, "disable_ipv6");
-      if (Files.exists(knob)) {
-        try {
-          Files.writeString(knob, "1");
-        } catch (IOException e) {
-          throw new HarnessException("cannot write " + knob + ": " + e.getMessage() + "; " + Privileges.FIX, e);
-        }
+      if (Files.exists(Path.of("/proc/sys/net/ipv6/conf", scope, "disable_ipv6"))) {
+        Sysctls.write("net.ipv6.conf." + scope + ".disable_ipv6", "1");
       }
     }
   }

@@ -40,6 +40,7 @@ public final class WireLoop implements Runnable {
   private volatile long duplicated;
   private volatile long reordered;
   private volatile long corrupted;
+  private volatile @Nullable Throwable failure;
   private byte @Nullable [] held;
   private long heldUntilNanos;
 
@@ -59,8 +60,21 @@ public final class WireLoop implements Runnable {
     return new WireCounters(packets, bytes, forwarded, dropped, duplicated, reordered, corrupted);
   }
 
+  /** Why this direction stopped before the lab closed it, if it did. */
+  public @Nullable Throwable failure() {
+    return failure;
+  }
+
   @Override
   public void run() {
+    try {
+      relay();
+    } catch (RuntimeException | Error e) {
+      failure = e; // reported when the lab closes
+    }
+  }
+
+  private void relay() {
     pollFds.clear();
     pollFds.setInt(0, from.fd());
     pollFds.setShort(4, (short) LibC.POLLIN);
