@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class LabLifecycleTest {
     Lab.start().close(); // the shared event loops start once, on the first lab
     String netnsBefore = run("ip", "netns", "list");
     String linksBefore = run("ip", "-o", "link");
-    int threadsBefore = taskCount();
+    int javaThreadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
     long started = System.nanoTime();
     for (int i = 0; i < CYCLES; i++) {
       try (Lab lab = Lab.start()) {
@@ -43,7 +44,10 @@ class LabLifecycleTest {
     System.out.printf("lab set-up + teardown: %d cycles, %.1f ms each%n", CYCLES, perCycleMicros / 1000.0);
     assertThat(run("ip", "netns", "list")).isEqualTo(netnsBefore);
     assertThat(run("ip", "-o", "link")).isEqualTo(linksBefore);
-    assertThat(taskCount()).as("threads of this JVM (/proc/self/task)").isEqualTo(threadsBefore);
+    assertThat(Thread.getAllStackTraces().keySet()).as("lab and wire threads left")
+        .noneMatch(t -> t.getName().startsWith("netharness-lab") || t.getName().startsWith("netharness-wire"));
+    assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("Java threads of this JVM")
+        .isLessThanOrEqualTo(javaThreadsBefore);
     assertThat(threadNamespaces()).as("every thread back in the JVM's own network namespace").hasSize(1);
   }
 
@@ -64,12 +68,6 @@ class LabLifecycleTest {
       String b = lab.b().call(() -> Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString());
       assertThat(Set.of(jvm, a, b)).hasSize(3);
       assertThat(lab.a().nsenterCommand()).startsWith("nsenter --net=/proc/");
-    }
-  }
-
-  private static int taskCount() throws IOException {
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      return (int) tasks.count();
     }
   }
 
