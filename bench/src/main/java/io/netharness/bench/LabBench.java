@@ -5,6 +5,8 @@ import io.netharness.lab.Lab;
 import io.netharness.lab.WireCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -93,6 +95,7 @@ public final class LabBench {
       long start = System.nanoTime();
       long end = start + seconds * 1_000_000_000L;
       WireCounters before = lab.wire().counters(Direction.A_TO_B);
+      long wireCpuBefore = wireCpuNanos();
       while (System.nanoTime() < end) {
         payload.clear();
         sender.send(payload, target);
@@ -100,15 +103,26 @@ public final class LabBench {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       WireCounters after = lab.wire().counters(Direction.A_TO_B);
+      double wireCpu = (wireCpuNanos() - wireCpuBefore) / 1e9;
       sender.close();
       receiver.close();
       drain.join();
       long relayed = after.packets() - before.packets();
-      System.out.println("| UDP flood a → b, " + size + " B | sent | relayed by the wire | received | relayed/s |");
-      System.out.println("|---|---|---|---|---|");
-      System.out.printf(Locale.ROOT, "| %d s | %,d | %,d | %,d | %,.0f |%n%n", seconds, sent, relayed, received.get(),
-          relayed / elapsed);
+      System.out.println("| UDP flood a → b, " + size + " B | sent | relayed by the wire | received | relayed/s"
+          + " | wire a>b CPU | relayed per CPU-second |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      System.out.printf(Locale.ROOT, "| %d s | %,d | %,d | %,d | %,.0f | %.2f s | %,.0f |%n%n", seconds, sent, relayed,
+          received.get(), relayed / elapsed, wireCpu, relayed / wireCpu);
     }
+  }
+
+  /** CPU time of the wire's a>b thread: what relaying cost, whatever else the machine was doing. */
+  private static long wireCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("netharness-wire-a>b"))
+        .mapToLong(t -> threads.getThreadCpuTime(t.getId()))
+        .sum();
   }
 
   private static void bulk(long bytes, int repeats) throws Exception {

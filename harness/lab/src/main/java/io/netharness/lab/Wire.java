@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Wire implements AutoCloseable {
-  private final Map<Direction, Impairment> impairments = new EnumMap<>(Direction.class);
+  private volatile Impairment aToB = Impairment.none();
+  private volatile Impairment bToA = Impairment.none();
   private final Map<Direction, WireLoop> loops = new EnumMap<>(Direction.class);
   private final Map<Direction, Thread> threads = new EnumMap<>(Direction.class);
   private final @Nullable Capture capture;
@@ -38,10 +39,7 @@ public final class Wire implements AutoCloseable {
 
   Wire(TunDevice a, TunDevice b, long seed, Map<Direction, Impairment> initial, @Nullable Path pcap) {
     this.seed = seed;
-    impairments.putAll(initial);
-    for (Direction d : Direction.values()) {
-      impairments.putIfAbsent(d, Impairment.none());
-    }
+    initial.forEach(this::impair);
     this.capture = pcap == null ? null : new Capture(pcap);
     this.wake = Pipe.open();
     loops.put(Direction.A_TO_B, new WireLoop(Direction.A_TO_B, a, b, seed, () -> impairment(Direction.A_TO_B),
@@ -62,8 +60,12 @@ public final class Wire implements AutoCloseable {
   }
 
   /** Sets what the wire does to the packets of {@code direction} from the next packet on. */
-  public synchronized Wire impair(Direction direction, Impairment impairment) {
-    impairments.put(direction, impairment);
+  public Wire impair(Direction direction, Impairment impairment) {
+    if (direction == Direction.A_TO_B) {
+      aToB = impairment;
+    } else {
+      bToA = impairment;
+    }
     return this;
   }
 
@@ -75,8 +77,9 @@ public final class Wire implements AutoCloseable {
     return this;
   }
 
-  public synchronized Impairment impairment(Direction direction) {
-    return impairments.get(direction);
+  /** What the wire does to {@code direction}'s packets now (read once per packet, without a lock). */
+  public Impairment impairment(Direction direction) {
+    return direction == Direction.A_TO_B ? aToB : bToA;
   }
 
   /** What the wire did to {@code direction}'s packets so far. */
