@@ -4,11 +4,15 @@ import static io.netharness.lab.LabAssumptions.assumeLab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.client.TcpClient;
+import io.netharness.server.TcpServer;
+import io.netharness.udp.UdpPeer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +52,28 @@ class LabLifecycleTest {
         .noneMatch(t -> t.getName().startsWith("netharness-lab") || t.getName().startsWith("netharness-wire"));
     assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("Java threads of this JVM")
         .isLessThanOrEqualTo(javaThreadsBefore);
-    assertThat(threadNamespaces()).as("every thread back in the JVM's own network namespace").hasSize(1);
+    awaitEveryThreadInTheJvmsNamespace();
+  }
+
+  @Test
+  void labsThatCarriedTrafficLeaveEveryThreadInTheJvmsOwnNamespace() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      try (Lab lab = Lab.start();
+          TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address()).build().start());
+          TcpClient client = lab.a().call(() ->
+              TcpClient.builder().address(lab.b().address(), server.address().getPort()).connect());
+          UdpPeer rx = lab.b().call(() -> UdpPeer.bind("rx", lab.b().address(), 0));
+          UdpPeer tx = lab.a().call(() -> UdpPeer.bind("tx", lab.a().address(), 0))) {
+        client.sendText("hello", StandardCharsets.UTF_8);
+        tx.sendTo(rx.address(), "hello".getBytes(StandardCharsets.UTF_8));
+        server.takeConnection(Duration.ofSeconds(5)).awaitReceivedText("hello", StandardCharsets.UTF_8,
+            Duration.ofSeconds(5));
+        rx.awaitReceivedCount(1, Duration.ofSeconds(5));
+      }
+    }
+    awaitEveryThreadInTheJvmsNamespace();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("netharness-lab") || t.getName().startsWith("netharness-wire"));
   }
 
   @Test
@@ -69,6 +94,15 @@ class LabLifecycleTest {
       assertThat(Set.of(jvm, a, b)).hasSize(3);
       assertThat(lab.a().nsenterCommand()).startsWith("nsenter --net=/proc/");
     }
+  }
+
+  /**
+   * A joined thread can still be listed in /proc/self/task for a moment while the kernel finishes its exit, so
+   * this waits (briefly) for the namespaces its tasks are in to come down to the JVM's own.
+   */
+  private static void awaitEveryThreadInTheJvmsNamespace() {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(threadNamespaces()).as("network namespaces of this JVM's threads (/proc/self/task)").hasSize(1));
   }
 
   private static Set<String> threadNamespaces() throws IOException {
