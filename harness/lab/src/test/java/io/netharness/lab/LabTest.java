@@ -118,4 +118,19 @@ class LabTest {
       assertThat(lab.a().kernelCounters().tcpRetransSegs()).isGreaterThan(0);
     }
   }
+
+  @Test
+  void delayHoldsEveryPacketAtLeastThatLong() {
+    Duration delay = Duration.ofMillis(100);
+    try (Lab lab = Lab.builder().impair(Direction.A_TO_B, Impairment.none().withDelay(delay)).start();
+        UdpPeer receiver = lab.b().call(() -> UdpPeer.bind("rx", lab.b().address(), 9000));
+        UdpPeer sender = lab.a().call(() -> UdpPeer.bind("tx", lab.a().address(), 0))) {
+      long sent = System.nanoTime();
+      sender.sendTo(receiver.address(), "late".getBytes(StandardCharsets.US_ASCII));
+      receiver.receive(WAIT);
+      assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(delay);
+      sender.sendTo(receiver.address(), "in order".getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(receiver.receive(WAIT).bytes(), StandardCharsets.US_ASCII)).isEqualTo("in order");
+    }
+  }
 }
