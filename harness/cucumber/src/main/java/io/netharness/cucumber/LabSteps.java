@@ -82,6 +82,12 @@ public final class LabSteps {
     state.lab().wire().impair(direction, next);
   }
 
+  @Given("the lab wire delays the packets from host {string} by {duration}")
+  public void delay(String host, java.time.Duration delay) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay));
+  }
+
   @Given("lab host {string} sets {string} to {string}")
   public void sysctl(String host, String name, String value) {
     lab.host(host).sysctl(name, value);
