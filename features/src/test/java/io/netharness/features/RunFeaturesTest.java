@@ -15,7 +15,7 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @IncludeEngines("cucumber")
-@SelectDirectories({"tcp", "encodings", "udp", "faults"})
+@SelectDirectories({"tcp", "encodings", "udp", "faults", "lab"})
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.netharness.cucumber,io.netharness.features")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
     value = "summary, html:target/cucumber/report.html, junit:target/cucumber/junit.xml")

@@ -40,6 +40,7 @@ public final class HarnessState {
   private final ProxyRoutes routes = new ProxyRoutes();
   private final ScratchFolder scratch = new ScratchFolder();
   private @Nullable FaultBackend backend;
+  private io.netharness.lab.@Nullable Lab lab;
   private Duration timeout = Duration.ofSeconds(5);
   private @Nullable RuntimeException lastFailure;
 
@@ -140,6 +141,24 @@ public final class HarnessState {
     return seeds;
   }
 
+  /** Sets the scenario's packet lab; it is closed after every endpoint. */
+  public io.netharness.lab.Lab lab(io.netharness.lab.Lab started) {
+    if (lab != null) {
+      started.close();
+      throw new HarnessException("this scenario already has a packet lab: one lab per scenario");
+    }
+    lab = started;
+    return started;
+  }
+
+  /** The scenario's packet lab; fails naming the step that starts one. */
+  public io.netharness.lab.Lab lab() {
+    if (lab == null) {
+      throw new HarnessException("no packet lab in this scenario: start one first with 'Given a packet lab with seed 1'");
+    }
+    return lab;
+  }
+
   /** Remembers that a client connected to a proxy, so server-side steps can find its connection. */
   public void route(String client, String target) {
     ProxyControl proxy = endpoints.has(Kind.PROXY, target) ? proxy(target) : null;
@@ -217,6 +236,14 @@ public final class HarnessState {
     List<RuntimeException> problems = new ArrayList<>();
     endpoints.closeAll(problems);
     routes.clear();
+    if (lab != null) {
+      try {
+        lab.close(); // after the endpoints: their sockets live in its namespaces
+      } catch (RuntimeException e) {
+        problems.add(e);
+      }
+      lab = null;
+    }
     if (backend != null) {
       try {
         backend.close();

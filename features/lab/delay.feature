@@ -1,0 +1,15 @@
+@lab
+Feature: Packet lab: a slow link, for real
+  The wire holds every packet 50 ms in each direction, so a round trip takes at least 100 ms: the
+  kernel's handshake pays one before the first byte, and an echo pays another.
+
+  Scenario: Over a 50 ms link each way, an echo takes at least a round trip
+    Given a packet lab with seed 1
+    And the lab wire delays the packets from host "a" by 50 ms
+    And the lab wire delays the packets from host "b" by 50 ms
+    And a TCP echo server "echo" on lab host "b"
+    And a TCP client "alice" on lab host "a" connected to "echo"
+    When "alice" sends "hello"
+    Then "alice" receives "hello"
+    And "alice" took at least 100 ms from its first send to its last receive
+    And the lab capture shows the TCP handshake before the first data byte

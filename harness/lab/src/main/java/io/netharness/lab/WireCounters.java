@@ -1,0 +1,21 @@
+package io.netharness.lab;
+
+/**
+ * What the wire did to one direction's packets so far. {@code packets} counts what it read; {@code forwarded}
+ * what it delivered at least once (so {@code packets = forwarded + dropped}); the other counters overlap
+ * ({@code corrupted} packets are forwarded, corrupted).
+ *
+ * <pre>{@code
+ * WireCounters c = lab.wire().counters(Direction.A_TO_B);
+ * System.out.println(c.dropped() + " of " + c.packets() + " dropped");
+ * }</pre>
+ */
+public record WireCounters(
+    long packets, long bytes, long forwarded, long dropped, long duplicated, long reordered, long corrupted) {
+
+  @Override
+  public String toString() {
+    return packets + " packets (" + bytes + " bytes): " + forwarded + " forwarded, " + dropped + " dropped, "
+        + duplicated + " duplicated, " + reordered + " reordered, " + corrupted + " corrupted";
+  }
+}

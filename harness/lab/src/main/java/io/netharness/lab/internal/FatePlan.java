@@ -1,0 +1,35 @@
+package io.netharness.lab.internal;
+
+import io.netharness.lab.Direction;
+import io.netharness.lab.Impairment;
+import java.util.SplittableRandom;
+
+/**
+ * Decides the fate of each packet of one direction from the seed and the packet's index alone: every packet
+ * draws the same five numbers whatever the impairment, so the same seed gives packet n the same fate on every
+ * run (as long as the kernel sends the same packets), and changing one probability does not reshuffle the others.
+ */
+public final class FatePlan {
+  private final SplittableRandom random;
+  private long index;
+
+  public FatePlan(long seed, Direction direction) {
+    this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + direction.ordinal() + 1);
+  }
+
+  /** The fate of the next packet (indices start at 1). */
+  public Fate next(Impairment impairment) {
+    double lossDraw = random.nextDouble();
+    double duplicateDraw = random.nextDouble();
+    double reorderDraw = random.nextDouble();
+    double corruptDraw = random.nextDouble();
+    double where = random.nextDouble();
+    index++;
+    boolean dropped = lossDraw < impairment.loss();
+    return new Fate(index, dropped,
+        !dropped && duplicateDraw < impairment.duplicate(),
+        !dropped && reorderDraw < impairment.reorder(),
+        !dropped && corruptDraw < impairment.corrupt(),
+        where);
+  }
+}

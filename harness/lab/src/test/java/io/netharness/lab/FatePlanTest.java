@@ -1,0 +1,58 @@
+package io.netharness.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netharness.lab.internal.Fate;
+import io.netharness.lab.internal.FatePlan;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class FatePlanTest {
+  private static final Impairment EVERYTHING =
+      Impairment.none().withLoss(0.2).withDuplicate(0.1).withReorder(0.1).withCorrupt(0.1);
+
+  @Test
+  void theSameSeedGivesEveryPacketTheSameFate() {
+    assertThat(fates(42, Direction.A_TO_B, EVERYTHING)).isEqualTo(fates(42, Direction.A_TO_B, EVERYTHING));
+  }
+
+  @Test
+  void directionsAndSeedsDrawApart() {
+    assertThat(fates(42, Direction.A_TO_B, EVERYTHING)).isNotEqualTo(fates(42, Direction.B_TO_A, EVERYTHING));
+    assertThat(fates(42, Direction.A_TO_B, EVERYTHING)).isNotEqualTo(fates(43, Direction.A_TO_B, EVERYTHING));
+  }
+
+  @Test
+  void raisingDuplicationDoesNotChangeWhichPacketsAreLost() {
+    List<Long> lost = fates(5, Direction.A_TO_B, Impairment.none().withLoss(0.2)).stream()
+        .filter(Fate::dropped).map(Fate::index).toList();
+    List<Long> lostWithDuplicates = fates(5, Direction.A_TO_B, Impairment.none().withLoss(0.2).withDuplicate(0.5))
+        .stream().filter(Fate::dropped).map(Fate::index).toList();
+    assertThat(lostWithDuplicates).isEqualTo(lost);
+  }
+
+  @Test
+  void twentyPercentLossDropsAboutOneInFive() {
+    long dropped = fates(1, Direction.A_TO_B, Impairment.none().withLoss(0.2)).stream().filter(Fate::dropped).count();
+    assertThat(dropped).isBetween(160L, 240L);
+  }
+
+  @Test
+  void aProbabilityOutsideZeroToOneIsRefusedWithTheRange() {
+    assertThatThrownBy(() -> Impairment.none().withLoss(20))
+        .hasMessageContaining("loss is a probability between 0.0 and 1.0 (20% is 0.2), was 20.0");
+  }
+
+  private static List<Fate> fates(long seed, Direction direction, Impairment impairment) {
+    FatePlan plan = new FatePlan(seed, direction);
+    List<Fate> fates = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      fates.add(plan.next(impairment));
+    }
+    return fates;
+  }
+}

@@ -1,0 +1,38 @@
+package io.netharness.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Without the capabilities, the lab says why and how to fix it instead of failing somewhere deep: a child JVM
+ * started by root with every capability dropped (setpriv) stands in for an unprivileged CI machine.
+ */
+@Timeout(30)
+class LabUnavailableTest {
+  @Test
+  void withoutCapabilitiesTheLabNamesWhatIsMissingAndTheFix() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux) to drop capabilities");
+    assumeTrue(Lab.unavailableReason().isEmpty(), "needs a machine where the lab runs, to take the privileges away");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(List.of("/usr/bin/setpriv", "--bounding-set=-all", "--inh-caps=-all", java,
+        "-cp", System.getProperty("java.class.path"), PrintLabAvailability.class.getName()))
+        .redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.lines().filter(line -> !line.startsWith("WARNING")).toList()).containsExactly(
+        "unshare(CLONE_NEWNET) failed: errno 1 (EPERM, operation not permitted): the lab needs Linux, /dev/net/tun and"
+            + " CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root (sudo, or a CI job as root), or in a container started with"
+            + " --cap-add NET_ADMIN --cap-add SYS_ADMIN --device /dev/net/tun",
+        "refused: unshare(CLONE_NEWNET) failed: errno 1 (EPERM, operation not permitted): the lab needs Linux,"
+            + " /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root (sudo, or a CI job as root), or in a"
+            + " container started with --cap-add NET_ADMIN --cap-add SYS_ADMIN --device /dev/net/tun");
+  }
+}
