@@ -3,6 +3,7 @@ package io.netharness.kotlin
 import io.netharness.Endpoint
 import io.netharness.udp.RecordedDatagram
 import io.netharness.udp.UdpPeer
+import java.net.InetSocketAddress
 import java.nio.charset.Charset
 import kotlin.time.Duration
 import kotlin.time.toJavaDuration
@@ -16,6 +17,16 @@ import kotlin.time.toJavaDuration
  */
 public fun UdpPeer.send(target: Endpoint, text: String, charset: Charset = DEFAULT_CHARSET): UdpPeer =
     sendTo(target.address(), text.toByteArray(charset))
+
+/**
+ * Sends [text] as one datagram to [target]: a service that is not an [Endpoint], such as your own.
+ *
+ * ```kotlin
+ * client.send(InetSocketAddress("127.0.0.1", service.port), "hello")
+ * ```
+ */
+public fun UdpPeer.send(target: InetSocketAddress, text: String, charset: Charset = DEFAULT_CHARSET): UdpPeer =
+    sendTo(target, text.toByteArray(charset))
 
 /**
  * Takes the next datagram, waiting up to [timeout].
