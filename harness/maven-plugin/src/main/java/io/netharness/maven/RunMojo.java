@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * </execution>
  * }</pre>
  */
+// Not thread-safe: netharness run keeps the fault backend, Toxiproxy URL and seed in JVM-wide system properties, so
+// two modules must not run scenarios at once in a parallel (-T) build.
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
-    requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+    requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
 public final class RunMojo extends AbstractMojo {
   /** Feature files or directories; {@code path:LINE} picks one scenario. Default: {@code src/test/features}. */
   @Parameter(property = "netharness.features")
@@ -96,6 +98,7 @@ public final class RunMojo extends AbstractMojo {
     RunSettings settings = new RunSettings(project.getBasedir().toPath(), features, tags, threads, glue, faults,
         toxiproxyUrl, seed, reportDirectory.toPath(), failIfNoFeatures);
     List<File> featureFiles = settings.checked();
+    RunResult.delete(settings.reportDirectory()); // verify must never read the result of an earlier build
     if (featureFiles.isEmpty()) {
       getLog().warn("No feature files in " + settings.featurePaths() + "; nothing to run (failIfNoFeatures=false)");
       RunResult.noFeatures().write(settings.reportDirectory());
@@ -106,10 +109,13 @@ public final class RunMojo extends AbstractMojo {
     StringWriter errors = new StringWriter();
     int exitCode;
     // The CLI keeps the fault backend, Toxiproxy URL and seed in system properties: put them back afterwards.
-    try (SystemProperties saved = SystemProperties.save(SystemProperties.RUN_SETTINGS)) {
+    SystemProperties saved = SystemProperties.save(SystemProperties.RUN_SETTINGS);
+    try {
       PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
       exitCode = NetHarness.commandLine(out, new PrintWriter(errors, true)).execute(argv.toArray(String[]::new));
       out.flush();
+    } finally {
+      saved.close();
     }
     String errorText = errors.toString().strip();
     if (exitCode == RunResult.BAD_INPUT) {

@@ -51,6 +51,14 @@ record RunResult(String outcome, int exitCode) {
     }
   }
 
+  static void delete(Path reportDirectory) {
+    try {
+      Files.deleteIfExists(reportDirectory.resolve(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + reportDirectory.resolve(FILE), e);
+    }
+  }
+
   static @Nullable RunResult read(Path reportDirectory) {
     Path file = reportDirectory.resolve(FILE);
     if (!Files.isRegularFile(file)) {

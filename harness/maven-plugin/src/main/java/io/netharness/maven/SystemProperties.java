@@ -9,9 +9,12 @@ import java.util.Map;
  * it, so the next module (or the next build in a daemon) starts from the same place.
  *
  * <pre>{@code
- * try (SystemProperties saved = SystemProperties.save(List.of("netharness.faults"))) {
+ * SystemProperties saved = SystemProperties.save(List.of("netharness.faults"));
+ * try {
  *   System.setProperty("netharness.faults", "toxiproxy");
- * }   // restored (or cleared) here
+ * } finally {
+ *   saved.close();   // restored (or cleared) here
+ * }
  * }</pre>
  */
 final class SystemProperties implements AutoCloseable {
