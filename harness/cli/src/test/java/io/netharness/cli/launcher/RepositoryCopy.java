@@ -20,7 +20,7 @@ import java.util.List;
 public final class RepositoryCopy {
   private static final List<String> TOP_FILES =
       List.of("netharness", "netharness.cmd", "mvnw", "mvnw.cmd", "pom.xml", "README.md");
-  private static final List<String> TOP_DIRS = List.of(".mvn", "harness", "features", "fixtures", "bench", "docs");
+  private static final List<String> TOP_DIRS = List.of(".mvn", "bom", "harness", "samples", "features", "fixtures", "bench", "docs");
   private static RepositoryCopy shared;
 
   private final Path root;

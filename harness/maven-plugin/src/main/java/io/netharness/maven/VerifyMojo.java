@@ -1,0 +1,68 @@
+package io.netharness.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Goal {@code verify}: fails the build when a scenario of {@code run} failed, with each failed scenario's step and
+ * message (the hexdump of what arrived) and no stack trace. Runs in the {@code verify} phase, after
+ * {@code post-integration-test} has stopped the servers the tests needed.
+ *
+ * <pre>{@code
+ * <execution>
+ *   <goals><goal>run</goal><goal>verify</goal></goals>
+ * </execution>
+ * }</pre>
+ *
+ * <p>{@code -Dnetharness.testFailureIgnore=true} reports the failures as a warning and lets the build go on.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class VerifyMojo extends AbstractMojo {
+  /** Where {@code run} wrote its reports. */
+  @Parameter(property = "netharness.reportDirectory", defaultValue = "${project.build.directory}/netharness")
+  private File reportDirectory = new File("target/netharness");
+
+  /** Report failed scenarios as a warning instead of failing the build. */
+  @Parameter(property = "netharness.testFailureIgnore", defaultValue = "false")
+  private boolean testFailureIgnore;
+
+  /** Skips {@code run} and {@code verify}. */
+  @Parameter(property = "netharness.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(property = "skipITs", defaultValue = "false")
+  private boolean skipITs;
+
+  @Parameter(property = "skipTests", defaultValue = "false")
+  private boolean skipTests;
+
+  @Override
+  public void execute() throws MojoFailureException {
+    if (skip || skipITs || skipTests) {
+      return;
+    }
+    Path reports = reportDirectory.toPath();
+    RunResult result = RunResult.read(reports);
+    if (result == null) {
+      throw new MojoFailureException("netharness:verify found no result in " + reports + "; add the run goal to the"
+          + " same execution (<goals><goal>run</goal><goal>verify</goal></goals>) or set <skip>true</skip>");
+    }
+    if (result.passed()) {
+      return;
+    }
+    Path junit = reports.resolve("junit.xml");
+    String failures = Files.isRegularFile(junit) ? FailedScenarios.read(junit).describe() : "the run failed";
+    String message = "NetHarness " + failures + "\n\nReports: " + reports.resolve("report.html");
+    if (testFailureIgnore) {
+      message.lines().forEach(getLog()::warn);
+      return;
+    }
+    throw new MojoFailureException(message);
+  }
+}
