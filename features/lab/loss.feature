@@ -31,3 +31,11 @@ Feature: Packet lab: TCP retransmits what is lost, UDP does not
     When "tx" sends 200 numbered datagrams to "rx"
     Then "rx" got the 200 numbered datagrams from "tx" with some lost
     And a second lab with the same seed gives the same fates to 200 numbered datagrams from host "a"
+
+  Scenario: UDP under bursty loss loses runs of datagrams
+    Given a packet lab with seed 42
+    And the lab wire loses 20% of the packets from host "a" in bursts of 4
+    And a UDP peer "tx" on lab host "a"
+    And a UDP peer "rx" on lab host "b"
+    When "tx" sends 200 numbered datagrams to "rx"
+    Then "rx" got the 200 numbered datagrams from "tx" with some lost

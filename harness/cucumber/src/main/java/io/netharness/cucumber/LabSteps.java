@@ -82,6 +82,12 @@ public final class LabSteps {
     state.lab().wire().impair(direction, next);
   }
 
+  @Given("the lab wire loses {percent} of the packets from host {string} in bursts of {int}")
+  public void burstLoss(Double p, String host, int meanBurst) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withBurstLoss(p, meanBurst));
+  }
+
   @Given("the lab wire delays the packets from host {string} by {duration}")
   public void delay(String host, java.time.Duration delay) {
     Direction direction = lab.from(host);

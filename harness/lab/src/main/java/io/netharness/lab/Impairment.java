@@ -6,7 +6,8 @@ import java.time.Duration;
  * What the wire does to the packets of one direction; each probability is between 0.0 and 1.0 and applies to
  * every packet independently, drawn from the lab's seed. {@code delay} holds every packet that long.
  * <ul>
- *   <li>{@code loss}: the packet is dropped;</li>
+ *   <li>{@code loss}: the packet is dropped; with {@code lossBurst} above 1, losses come in bursts of that mean
+ *       length (a two-state Gilbert model whose long-run loss rate is still {@code loss});</li>
  *   <li>{@code duplicate}: it is delivered twice;</li>
  *   <li>{@code reorder}: it is held and delivered after the next packet (or after 20 ms if none comes);</li>
  *   <li>{@code corrupt}: one byte of its transport payload (or, with no payload, of its transport header but not
@@ -17,11 +18,18 @@ import java.time.Duration;
  * Impairment lossy = Impairment.none().withLoss(0.2).withDelay(Duration.ofMillis(5));
  * }</pre>
  */
-public record Impairment(double loss, double duplicate, double reorder, double corrupt, Duration delay) {
-  private static final Impairment NONE = new Impairment(0, 0, 0, 0, Duration.ZERO);
+public record Impairment(double loss, double lossBurst, double duplicate, double reorder, double corrupt,
+    Duration delay) {
+  private static final Impairment NONE = new Impairment(0, 1, 0, 0, 0, Duration.ZERO);
 
   public Impairment {
     check("loss", loss);
+    if (!(lossBurst >= 1.0)) {
+      throw new IllegalArgumentException("lossBurst is a mean burst length of at least 1 packet, was " + lossBurst);
+    }
+    if (lossBurst > 1.0 && loss >= 1.0) {
+      throw new IllegalArgumentException("bursty loss needs a loss rate below 100%, was " + loss);
+    }
     check("duplicate", duplicate);
     check("reorder", reorder);
     check("corrupt", corrupt);
@@ -36,23 +44,28 @@ public record Impairment(double loss, double duplicate, double reorder, double c
   }
 
   public Impairment withLoss(double probability) {
-    return new Impairment(probability, duplicate, reorder, corrupt, delay);
+    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay);
+  }
+
+  /** Loses {@code probability} of the packets in bursts of {@code meanBurstPackets} on average. */
+  public Impairment withBurstLoss(double probability, double meanBurstPackets) {
+    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay);
   }
 
   public Impairment withDuplicate(double probability) {
-    return new Impairment(loss, probability, reorder, corrupt, delay);
+    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay);
   }
 
   public Impairment withReorder(double probability) {
-    return new Impairment(loss, duplicate, probability, corrupt, delay);
+    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay);
   }
 
   public Impairment withCorrupt(double probability) {
-    return new Impairment(loss, duplicate, reorder, probability, delay);
+    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay);
   }
 
   public Impairment withDelay(Duration newDelay) {
-    return new Impairment(loss, duplicate, reorder, corrupt, newDelay);
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay);
   }
 
   private static void check(String name, double probability) {

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,7 @@ public final class Lab implements AutoCloseable {
   }
 
   /** Why the lab cannot run here, with the fix, or empty when it can (the answer is worked out once). */
-  public static java.util.Optional<String> unavailableReason() {
+  public static Optional<String> unavailableReason() {
     return LabSupport.unavailableReason();
   }
 

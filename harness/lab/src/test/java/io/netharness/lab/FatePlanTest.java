@@ -42,6 +42,26 @@ class FatePlanTest {
   }
 
   @Test
+  void burstyLossKeepsTheRateAndLosesInRunsOfTheMeanLength() {
+    List<Fate> fates = new ArrayList<>();
+    FatePlan plan = new FatePlan(3, Direction.A_TO_B);
+    for (int i = 0; i < 20_000; i++) {
+      fates.add(plan.next(Impairment.none().withBurstLoss(0.2, 4)));
+    }
+    long dropped = fates.stream().filter(Fate::dropped).count();
+    int runs = 0;
+    for (int i = 0; i < fates.size(); i++) {
+      if (fates.get(i).dropped() && (i == 0 || !fates.get(i - 1).dropped())) {
+        runs++;
+      }
+    }
+    assertThat(dropped).isBetween(3_400L, 4_600L);
+    assertThat((double) dropped / runs).isBetween(3.3, 4.7);
+    assertThat(fates(3, Direction.A_TO_B, Impairment.none().withBurstLoss(0.2, 4)))
+        .isEqualTo(fates(3, Direction.A_TO_B, Impairment.none().withBurstLoss(0.2, 4)));
+  }
+
+  @Test
   void aProbabilityOutsideZeroToOneIsRefusedWithTheRange() {
     assertThatThrownBy(() -> Impairment.none().withLoss(20))
         .hasMessageContaining("loss is a probability between 0.0 and 1.0 (20% is 0.2), was 20.0");

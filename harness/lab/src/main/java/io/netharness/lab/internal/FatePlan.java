@@ -8,10 +8,14 @@ import java.util.SplittableRandom;
  * Decides the fate of each packet of one direction from the seed and the packet's index alone: every packet
  * draws the same five numbers whatever the impairment, so the same seed gives packet n the same fate on every
  * run (as long as the kernel sends the same packets), and changing one probability does not reshuffle the others.
+ * Bursty loss is a two-state (Gilbert) chain: in the good state a packet is lost, and the chain turns bad, with
+ * probability p; in the bad state every packet is lost and the chain turns good with probability r = 1 / mean
+ * burst; p = loss * r / (1 - loss) keeps the long-run loss rate at {@code loss}.
  */
 public final class FatePlan {
   private final SplittableRandom random;
   private long index;
+  private boolean inBurst;
 
   public FatePlan(long seed, Direction direction) {
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + direction.ordinal() + 1);
@@ -25,11 +29,26 @@ public final class FatePlan {
     double corruptDraw = random.nextDouble();
     double where = random.nextDouble();
     index++;
-    boolean dropped = lossDraw < impairment.loss();
+    boolean dropped = lost(lossDraw, impairment);
     return new Fate(index, dropped,
         !dropped && duplicateDraw < impairment.duplicate(),
         !dropped && reorderDraw < impairment.reorder(),
         !dropped && corruptDraw < impairment.corrupt(),
         where);
+  }
+
+  private boolean lost(double draw, Impairment impairment) {
+    if (impairment.lossBurst() <= 1.0) {
+      inBurst = false;
+      return draw < impairment.loss();
+    }
+    double leave = 1.0 / impairment.lossBurst();
+    if (inBurst) {
+      inBurst = draw >= leave; // the packet that ends the burst is the first one through
+      return inBurst;
+    }
+    double enter = impairment.loss() * leave / (1.0 - impairment.loss());
+    inBurst = draw < enter;
+    return inBurst;
   }
 }
