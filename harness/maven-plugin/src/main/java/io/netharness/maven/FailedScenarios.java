@@ -1,10 +1,13 @@
 package io.netharness.maven;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,8 +27,15 @@ import org.xml.sax.SAXException;
  * }</pre>
  */
 record FailedScenarios(int total, List<Failure> failures) {
+  private static final Pattern STEP = Pattern.compile("(.*?)\\.+(failed|undefined|pending|ambiguous)$");
+
   /** One failed scenario. */
-  record Failure(String feature, String scenario, String step, String type, String message) {}
+  record Failure(String feature, String scenario, FailedStep step, String type, String message) {}
+
+  /** The first step of a scenario that did not pass: its text and status (failed, undefined, pending, ambiguous). */
+  record FailedStep(String text, String status) {
+    static final FailedStep UNKNOWN = new FailedStep("", "");
+  }
 
   static FailedScenarios read(Path junitXml) {
     try {
@@ -33,7 +43,10 @@ record FailedScenarios(int total, List<Failure> failures) {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
-      Document document = builder.parse(Files.newInputStream(junitXml));
+      Document document;
+      try (InputStream in = Files.newInputStream(junitXml)) {
+        document = builder.parse(in);
+      }
       NodeList cases = document.getElementsByTagName("testcase");
       List<Failure> failures = new ArrayList<>();
       for (int i = 0; i < cases.getLength(); i++) {
@@ -60,22 +73,37 @@ record FailedScenarios(int total, List<Failure> failures) {
         .append(failures.size()).append(" of ").append(total).append(" scenarios failed:");
     for (Failure failure : failures) {
       text.append("\n\n  ").append(failure.feature()).append(" › ").append(failure.scenario());
-      String intro = failure.step().isEmpty() ? "" : "Step " + failure.step() + " failed: ";
-      String typed = failure.type().isEmpty() ? failure.message() : failure.type() + ": " + failure.message();
-      (intro + typed).lines().forEach(line -> text.append("\n    ").append(line));
+      explain(failure).lines().forEach(line -> text.append("\n    ").append(line));
     }
     return text.toString();
   }
 
-  private static String failedStep(Element testcase) {
+  private static String explain(Failure failure) {
+    String step = failure.step().text();
+    if (failure.step().status().equals("undefined")) {
+      return "Step " + step + " is undefined: no step definition matches it; check its wording against the step"
+          + " library (docs/steps.md) or add a definition in a <glue> package";
+    }
+    if (failure.step().status().equals("pending")) {
+      return "Step " + step + " is pending: its definition is not written yet";
+    }
+    String intro = step.isEmpty() ? "" : "Step " + step + " failed: ";
+    String typed = failure.type().isEmpty() ? failure.message() : failure.type() + ": " + failure.message();
+    return intro + (typed.isEmpty() ? "(no message)" : typed);
+  }
+
+  private static FailedStep failedStep(Element testcase) {
     NodeList outputs = testcase.getElementsByTagName("system-out");
     if (outputs.getLength() == 0) {
-      return "";
+      return FailedStep.UNKNOWN;
     }
-    return outputs.item(0).getTextContent().lines()
-        .filter(line -> line.endsWith(".failed") || line.endsWith(".undefined") || line.endsWith(".pending"))
-        .map(line -> line.replaceFirst("\\.+(failed|undefined|pending)$", ""))
-        .findFirst().orElse("");
+    for (String line : outputs.item(0).getTextContent().lines().toList()) {
+      Matcher step = STEP.matcher(line);
+      if (step.matches()) {
+        return new FailedStep(step.group(1), step.group(2));
+      }
+    }
+    return FailedStep.UNKNOWN;
   }
 
   /**

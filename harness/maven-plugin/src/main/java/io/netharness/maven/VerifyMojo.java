@@ -57,7 +57,10 @@ public final class VerifyMojo extends AbstractMojo {
       return;
     }
     Path junit = reports.resolve("junit.xml");
-    String failures = Files.isRegularFile(junit) ? FailedScenarios.read(junit).describe() : "the run failed";
+    FailedScenarios failed = Files.isRegularFile(junit) ? FailedScenarios.read(junit) : null;
+    String failures = failed == null || failed.failures().isEmpty()
+        ? "run failed; netharness:run's output above says which scenarios and why"
+        : failed.describe();
     String message = "NetHarness " + failures + "\n\nReports: " + reports.resolve("report.html");
     if (testFailureIgnore) {
       message.lines().forEach(getLog()::warn);

@@ -51,4 +51,29 @@ class FailedScenariosTest {
             Step Then "srv" receives "哈哈" from "alice" failed: ExpectationFailedException: expected "哈哈", but different bytes arrived.
             00000000  b9 fe b9 fe""");
   }
+
+  @Test
+  void anUndefinedStepSaysSoAndHowToFixIt() throws Exception {
+    Path junit = reports.resolve("junit.xml");
+    // Cucumber writes an empty <failure/> for a scenario with an undefined step
+    Files.writeString(junit, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuite name="Cucumber" tests="1" skipped="0" failures="1" errors="0">
+        <testcase classname="Undefined" name="a step nobody wrote" time="0.7">
+        <failure/>
+        <system-out><![CDATA[
+        Given a TCP server "srv"....................................................passed
+        And the moon is full........................................................undefined
+        ]]></system-out>
+        </testcase>
+        </testsuite>
+        """);
+
+    assertThat(FailedScenarios.read(junit).describe()).isEqualTo("""
+        1 of 1 scenarios failed:
+
+          Undefined › a step nobody wrote
+            Step And the moon is full is undefined: no step definition matches it; check its wording against the\
+         step library (docs/steps.md) or add a definition in a <glue> package""");
+  }
 }
