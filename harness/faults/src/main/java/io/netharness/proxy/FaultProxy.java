@@ -74,20 +74,22 @@ public final class FaultProxy implements ProxyControl {
     }
   }
 
-  /** Listens again (on the same port as before if it had one); throws if the port is taken, staying disabled. */
+  /** Listens again, on the port it kept while down (or binds it, if it never had one; throws if that is taken). */
   @Override
   public synchronized void enable() {
-    if (!closed && !port.holdsPort()) {
-      port.take(listen, connectFault, upstream);
+    if (!closed && (!enabled || !port.holdsPort())) {
+      port.up(listen, connectFault, upstream);
     }
     enabled = true;
   }
 
-  /** Toxiproxy's "down": stops listening and closes every open connection. */
+  /** Toxiproxy's "down": closes every connection and refuses new ones, keeping the port bound so nothing takes it. */
   @Override
   public synchronized void disable() {
+    if (enabled) {
+      port.down(listen);
+    }
     enabled = false;
-    port.release();
     connections.closeAll();
   }
 
@@ -136,9 +138,7 @@ public final class FaultProxy implements ProxyControl {
 
   /** Changes the upstream for new connections; open ones are closed, as Toxiproxy does. */
   public synchronized void upstream(String hostPort) {
-    if (port.pointsHere(hostPort)) {
-      throw port.loopRefused(hostPort, listen);
-    }
+    port.refuseLoopTo(hostPort, listen);
     if (!hostPort.equals(upstream)) {
       upstream = hostPort;
       connections.closeAll();

@@ -80,7 +80,14 @@ final class PortHolder {
     return held != null && Loops.pointsAt(hostPort, held);
   }
 
-  HarnessException loopRefused(String upstream, String configured) {
+  /** Throws if a connection to {@code upstream} would reach the port held: the proxy would loop into itself. */
+  void refuseLoopTo(String upstream, String configured) {
+    if (pointsHere(upstream)) {
+      throw loopRefused(upstream, configured);
+    }
+  }
+
+  private HarnessException loopRefused(String upstream, String configured) {
     InetSocketAddress held = bound;
     return new HarnessException("proxy \"" + proxyName + "\": upstream " + upstream + " is the proxy's own listen address "
         + (held != null ? HostPort.format(held) : configured)
@@ -113,6 +120,25 @@ final class PortHolder {
         e.addSuppressed(sharingRefused);
       }
       throw e;
+    }
+  }
+
+  /** Accepts again after {@link #down}, or takes the port if it holds none. */
+  void up(String configured, ConnectFault fault, String upstream) {
+    if (holdsPort()) {
+      handOver(configured, fault);
+    } else {
+      take(configured, fault, upstream);
+    }
+  }
+
+  /**
+   * The proxy is down: refuses connects but keeps the port bound (unlike Toxiproxy, which frees it), so a listener
+   * started meanwhile — another scenario's, asking for any port — cannot be given it and answer in its place.
+   */
+  void down(String configured) {
+    if (holdsPort()) {
+      handOver(configured, ConnectFault.refuse());
     }
   }
 

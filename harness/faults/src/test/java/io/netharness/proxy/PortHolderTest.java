@@ -63,6 +63,24 @@ class PortHolderTest {
   }
 
   @Test
+  void aProxyThatIsDownRefusesButKeepsItsPortForWhenItComesBackUp() {
+    String upstream = HostPort.format(echo.address());
+    port.take("127.0.0.1:0", ConnectFault.none(), upstream);
+    InetSocketAddress held = port.bound();
+
+    port.down("127.0.0.1:0");
+
+    assertThatThrownBy(() -> TcpClient.connect(held)).hasMessageContaining("connection refused");
+    assertThat(bindsFreely(held)).as("a listener started meanwhile could take the port of a proxy that is down").isFalse();
+    port.up("127.0.0.1:0", ConnectFault.none(), upstream);
+    assertThat(port.bound()).isEqualTo(held);
+    try (TcpClient client = TcpClient.connect(held)) {
+      client.sendText("up", UTF_8);
+      client.expectText("up", UTF_8, WAIT);
+    }
+  }
+
+  @Test
   void aBlackholeDropsTheSynSoConnectsTimeOut() {
     port.take("127.0.0.1:0", ConnectFault.blackhole(), HostPort.format(echo.address()));
 
