@@ -128,7 +128,7 @@ public final class Wire implements AutoCloseable {
     }
     wake.signal();
     for (Thread thread : threads.values()) {
-      joinUninterruptibly(thread);
+      io.netharness.lab.internal.Threads.joinUninterruptibly(thread);
     }
     ScheduledExecutorService delays;
     synchronized (this) {
@@ -154,19 +154,5 @@ public final class Wire implements AutoCloseable {
         throw new HarnessException("the wire's " + direction.arrow() + " direction stopped early: " + failure, failure);
       }
     });
-  }
-
-  private static void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

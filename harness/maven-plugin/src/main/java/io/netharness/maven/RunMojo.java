@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -37,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 // two modules must not run scenarios at once in a parallel (-T) build.
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
     requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
-public final class RunMojo extends AbstractMojo {
+public final class RunMojo extends ScenarioMojo {
   /** Feature files or directories; {@code path:LINE} picks one scenario. Default: {@code src/test/features}. */
   @Parameter(property = "netharness.features")
   private List<String> features = new ArrayList<>();
@@ -66,31 +65,16 @@ public final class RunMojo extends AbstractMojo {
   @Parameter(property = "netharness.seed")
   private @Nullable Long seed;
 
-  /** Where report.html, junit.xml, cucumber.json and cucumber.ndjson go. */
-  @Parameter(property = "netharness.reportDirectory", defaultValue = "${project.build.directory}/netharness")
-  private File reportDirectory = new File("target/netharness");
-
   /** Fail when no feature file is found, so a mistyped path does not pass silently. */
   @Parameter(property = "netharness.failIfNoFeatures", defaultValue = "true")
   private boolean failIfNoFeatures = true;
-
-  /** Skips {@code run} and {@code verify}. */
-  @Parameter(property = "netharness.skip", defaultValue = "false")
-  private boolean skip;
-
-  /** Honoured like failsafe does: {@code -DskipITs} or {@code -DskipTests} skip the scenarios too. */
-  @Parameter(property = "skipITs", defaultValue = "false")
-  private boolean skipITs;
-
-  @Parameter(property = "skipTests", defaultValue = "false")
-  private boolean skipTests;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private @Nullable MavenProject project;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip || skipITs || skipTests) {
+    if (skipped()) {
       getLog().info("NetHarness scenarios are skipped");
       return;
     }

@@ -1,9 +1,7 @@
 package io.netharness.maven;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,28 +21,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>{@code -Dnetharness.testFailureIgnore=true} reports the failures as a warning and lets the build go on.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class VerifyMojo extends AbstractMojo {
-  /** Where {@code run} wrote its reports. */
-  @Parameter(property = "netharness.reportDirectory", defaultValue = "${project.build.directory}/netharness")
-  private File reportDirectory = new File("target/netharness");
-
+public final class VerifyMojo extends ScenarioMojo {
   /** Report failed scenarios as a warning instead of failing the build. */
   @Parameter(property = "netharness.testFailureIgnore", defaultValue = "false")
   private boolean testFailureIgnore;
 
-  /** Skips {@code run} and {@code verify}. */
-  @Parameter(property = "netharness.skip", defaultValue = "false")
-  private boolean skip;
-
-  @Parameter(property = "skipITs", defaultValue = "false")
-  private boolean skipITs;
-
-  @Parameter(property = "skipTests", defaultValue = "false")
-  private boolean skipTests;
-
   @Override
   public void execute() throws MojoFailureException {
-    if (skip || skipITs || skipTests) {
+    if (skipped()) {
       return;
     }
     Path reports = reportDirectory.toPath();

@@ -131,16 +131,6 @@ public final class NamespaceThread implements AutoCloseable {
       throw new IllegalStateException("a lab cannot be closed from code running on one of its hosts");
     }
     tasks.add(STOP);
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.joinUninterruptibly(thread);
   }
 }
