@@ -202,7 +202,13 @@ public final class ProxyRegistry implements AutoCloseable {
       if (sameListen(existing.proxy(), spec.listen()) && existing.proxy().upstream().equals(spec.upstream())) {
         return existing.proxy();
       }
-      existing.proxy().disable();
+      if (sameListen(existing.proxy(), spec.listen())) {
+        proxies.remove(spec.name()); // the new one takes its port, which a proxy that is down keeps bound
+        existing.proxy().close();
+        existing = null;
+      } else {
+        existing.proxy().disable();
+      }
     }
     FaultProxy proxy = start(spec);
     proxies.put(spec.name(), new Entry(proxy, new ToxicSpellings()));

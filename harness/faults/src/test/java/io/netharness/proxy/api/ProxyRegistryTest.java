@@ -78,6 +78,21 @@ class ProxyRegistryTest {
   }
 
   @Test
+  void populateMovesAProxyToANewUpstreamOnItsOwnPort() {
+    FaultProxy old = registry.create(ProxySpec.of("db", "", "127.0.0.1:1"));
+    String port = old.listen();
+
+    List<FaultProxy> done = registry.populate(List.of(ProxySpec.of("db", port, "127.0.0.1:2")));
+
+    assertThat(done.get(0)).isNotSameAs(old);
+    assertThat(done.get(0).listen()).isEqualTo(port);
+    assertThat(done.get(0).upstream()).isEqualTo("127.0.0.1:2");
+    assertThat(done.get(0).isRunning()).isTrue();
+    assertThat(old.isRunning()).isFalse();
+    assertThat(registry.proxies()).containsExactly(done.get(0));
+  }
+
+  @Test
   void closeClosesEveryProxy() {
     FaultProxy a = registry.create(ProxySpec.of("a", "", "127.0.0.1:1"));
     registry.close();
