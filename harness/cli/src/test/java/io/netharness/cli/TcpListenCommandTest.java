@@ -56,10 +56,13 @@ class TcpListenCommandTest {
       run.type("@?\n");
       Awaitility.await().atMost(WAIT).until(() -> run.err().contains("[clients: 1 "));
       assertThat(run.err()).containsPattern("\\[clients: 1 127\\.0\\.0\\.1:\\d+ \\(0 B in, 8 B out\\), 2 127\\.0\\.0\\.1:\\d+ \\(0 B in, 21 B out\\)]");
+      // client 2 leaves first, and --once stops there; its FIN must be seen before client 1's is sent (closing both
+      // at once let the other event loop report client 1 first, which failed once)
+      two.close();
+      Awaitility.await().atMost(WAIT).until(() -> run.out().contains("[client 2 closed its side (FIN)]"));
     }
 
     assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
-    // resources close in reverse order: client 2 leaves first, and --once stops there
     assertThat(run.out()).contains("[client 2 closed its side (FIN)]")
         .containsPattern("\\[client 2 \\S+ disconnected: 0 bytes received, 21 bytes sent]");
     run.endInput();
