@@ -90,6 +90,22 @@ final class ProxyBench {
     }
   }
 
+  /**
+   * Runs the proxy's data path until C2 has compiled it: 1-byte echo round trips (one read and one
+   * write per direction each), then {@code bytes} up and down. Returns how long it took.
+   */
+  static long warmProxyPath(int roundTrips, long bytes) throws Exception {
+    long start = System.nanoTime();
+    try (PlainSockets.OneShotServer server = PlainSockets.echo();
+        FaultProxy proxy = proxyTo(server.address());
+        Socket socket = PlainSockets.connect(proxy.address())) {
+      measure(socket, new long[roundTrips], 0, roundTrips);
+    }
+    upload(bytes, Route.PROXY);
+    download(bytes, Route.PROXY);
+    return System.nanoTime() - start;
+  }
+
   private static InetSocketAddress address(Route route, PlainSockets.OneShotServer server, FaultProxy proxy,
       PlainSockets.OneShotServer relay, SpliceRelay splice, AutoCloseable socat) {
     return switch (route) {

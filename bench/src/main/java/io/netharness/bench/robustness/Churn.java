@@ -68,10 +68,11 @@ final class Churn {
       boolean alive = target.alive() && api.version().status() == 200;
       long corrupted = streams.corrupted.get();
       String summary = String.format("%d streams, %,d toxic changes (%s), %d hangs, %d refused changes%s; %,d bytes sent, "
-          + "%,d echoed, %d corrupted, %d connections broken, all echoed: %s; /version during the run: %s, %d failures; "
+          + "%,d echoed, %d corrupted, %d connections broken, all echoed: %s; /version during the run: %s (HttpClient), %s (plain socket), %d failures; "
           + "process %s", connections, changes, Checks.percentiles(changeNanos), hangs, errors,
           example.isEmpty() ? "" : " (e.g. " + example + ")", streams.sent(), streams.echoed(), corrupted,
-          streams.broken.get(), complete ? "yes" : "NO", Checks.percentiles(poller.samples()), poller.failures,
+          streams.broken.get(), complete ? "yes" : "NO", Checks.percentiles(poller.samples()),
+          Checks.percentiles(poller.rawSamples()), poller.failures,
           alive ? "alive" : "DEAD");
       return new Finding("toxic churn under traffic", alive && hangs == 0 && errors == 0 && corrupted == 0 && complete
           && streams.broken.get() == 0 && poller.failures == 0, summary);

@@ -38,9 +38,9 @@ final class SlicerLoad {
       poller.close();
       long p99 = Checks.p99(poller.samples());
       boolean alive = target.alive() && api.version().status() == 200;
-      String summary = String.format("%d streams for %d s through slicer average_size 1 + bandwidth: /version %s; "
+      String summary = String.format("%d streams for %d s through slicer average_size 1 + bandwidth: /version %s (HttpClient), %s (plain socket); "
           + "toxic updates %s, %d failed; peak RSS %s; %,d bytes echoed, %d corrupted, all echoed: %s; process %s", connections,
-          length.toSeconds(), Checks.percentiles(poller.samples()), Checks.percentiles(changes), refused,
+          length.toSeconds(), Checks.percentiles(poller.samples()), Checks.percentiles(poller.rawSamples()), Checks.percentiles(changes), refused,
           rss < 0 ? "n/a" : rss + " MiB", streams.echoed(), streams.corrupted.get(), complete ? "yes" : "NO",
           alive ? "alive" : "DEAD");
       return new Finding("slicer 1 under load", alive && complete && streams.corrupted.get() == 0 && poller.failures == 0

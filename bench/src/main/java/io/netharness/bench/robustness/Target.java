@@ -73,6 +73,10 @@ final class Target implements AutoCloseable {
     });
   }
 
+  int adminPort() {
+    return adminPort;
+  }
+
   String adminUrl() {
     return "http://127.0.0.1:" + adminPort;
   }
