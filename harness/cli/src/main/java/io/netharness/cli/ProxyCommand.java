@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netharness.HarnessException;
 import io.netharness.proxy.ToxicAttachment;
+import io.netharness.proxy.ProxyWarmUp;
 import io.netharness.proxy.api.AdminServer;
 import io.netharness.proxy.api.ApiException;
 import io.netharness.proxy.api.ProxyRegistry;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,6 +75,12 @@ public final class ProxyCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for every random choice (jitter, slicer sizes, toxicity, loss).")
   private @Nullable Long seed;
 
+  @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = {"Once the API is up, run the data path through a throwaway proxy on loopback before saying "
+          + "\"Ctrl-C to stop.\" (default: on, a few hundred ms): the first connections and a latency toxic's first round "
+          + "trips then do not run interpreted.", "--no-warm-up skips it."})
+  private boolean warmUp = true;
+
   private volatile @Nullable AdminServer running;
   private volatile boolean stopRequested;
 
@@ -126,6 +134,8 @@ public final class ProxyCommand implements Callable<Integer> {
           ? "; stop whatever holds the port, or pick another listen address (port 0 picks a free one)" : ""));
       return ExitCodes.USAGE;
     }
+    // after the set-up, so bad input is refused at once; before the summary, so "Ctrl-C to stop." means warm
+    String warmedUp = warmUp && !stopRequested ? warmUp(err) : null;
     AdminServer started = server;
     running = started;
     if (stopRequested) {
@@ -136,6 +146,9 @@ public final class ProxyCommand implements Callable<Integer> {
       out.println("  " + proxy.name() + ": " + proxy.listen() + " -> " + proxy.upstream());
     }
     added.forEach(line -> out.println("  " + line));
+    if (warmedUp != null) {
+      out.println(warmedUp);
+    }
     out.println("Ctrl-C to stop.");
     out.flush();
     try (ShutdownHook hook = ShutdownHook.register("netharness-proxy-shutdown", () -> {
@@ -161,6 +174,17 @@ public final class ProxyCommand implements Callable<Integer> {
   }
 
   /** Adds one toxic as the API would, and describes it, e.g. {@code db: latency_downstream latency=200 jitter=10}. */
+  /** The warm-up's line for the start-up summary, or null if it could not run (said on stderr; the proxy starts anyway). */
+  private static @Nullable String warmUp(PrintWriter err) {
+    try {
+      Duration took = ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS).took();
+      return "data path warmed up in " + took.toMillis() + " ms (--no-warm-up skips this)";
+    } catch (java.io.UncheckedIOException | HarnessException e) {
+      err.println("netharness proxy: warm-up skipped: " + e.getMessage());
+      return null;
+    }
+  }
+
   private static String addToxic(ProxyRegistry registry, ToxicOption toxic) {
     String proxyName = toxic.proxy();
     if (proxyName == null) {

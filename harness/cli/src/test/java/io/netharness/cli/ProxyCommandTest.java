@@ -84,7 +84,8 @@ class ProxyCommandTest {
         assertThat(out.toString()).as("stderr: %s", err).contains("Ctrl-C");
         assertThat(out.toString())
             .contains("echo: toxic limit_data_downstream bytes=5")
-            .contains("echo: toxic slow latency=1 jitter=0");
+            .contains("echo: toxic slow latency=1 jitter=0")
+            .containsPattern("data path warmed up in \\d+ ms");
         Matcher listen = Pattern.compile("echo: (127\\.0\\.0\\.1:\\d+) -> ").matcher(out.toString());
         assertThat(listen.find()).isTrue();
         try (TcpClient client = TcpClient.connect(HostPort.parse(listen.group(1)))) {
