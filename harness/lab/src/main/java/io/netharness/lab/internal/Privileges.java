@@ -75,9 +75,10 @@ public final class Privileges {
         }
       }
       String uidMap = read(Path.of("/proc/self/uid_map"));
+      uidMap = uidMap == null ? INITIAL_UID_MAP : uidMap.replaceAll("\\s+", " ");
       boolean accessible = Files.isReadable(tun) && Files.isWritable(tun);
-      return new Facts(hasCapabilities(read(Path.of("/proc/self/status"))), accessible, mode, uidMap == null ? INITIAL_UID_MAP : uidMap.strip().replaceAll("\\s+", " "), tryUserNamespace(),
-          sysctls);
+      return new Facts(hasCapabilities(read(Path.of("/proc/self/status"))), accessible, mode, uidMap,
+          tryUserNamespace(), sysctls);
     }
   }
 
