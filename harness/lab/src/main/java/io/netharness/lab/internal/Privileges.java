@@ -102,17 +102,15 @@ public final class Privileges {
       // the capabilities are there, yet the kernel refused: a container's seccomp profile, or a kernel without it
       return NEEDS + "; " + AS_ROOT;
     }
-    if (facts.inUserNamespace()) {
-      return NEEDS + "; this JVM runs in a user namespace (uid_map " + facts.uidMap() + ") without them: start it"
-          + " with both, e.g. " + MAVEN_IN_USERNS + " (or unshare --user --map-root-user ...), or " + AS_ROOT;
-    }
+    String where = facts.inUserNamespace()
+        ? "; this JVM runs in a user namespace (uid_map " + facts.uidMap() + ") that does not give them" : "";
     if (facts.userNamespaceRefusal() == null) {
-      return NEEDS + "; run as root, or in a user namespace, which this system lets users create and which gives"
-          + " them: ./netharness starts its JVM in one; for Maven: " + MAVEN_IN_USERNS
-          + " (or unshare --user --map-root-user ./mvnw -B verify), see docs/lab.md";
+      return NEEDS + where + "; run as root, or in a user namespace of your own, which this system lets users create"
+          + " and which gives them: ./netharness starts its JVM in one (unless NETHARNESS_USERNS=0); for Maven: "
+          + MAVEN_IN_USERNS + " (or unshare --user --map-root-user ./mvnw -B verify), see docs/lab.md";
     }
-    return NEEDS + "; " + AS_ROOT + ". A user namespace would give them to this user, but this system does not let"
-        + " users create one (" + facts.userNamespaceRefusal() + "): " + enable(facts.sysctls());
+    return NEEDS + where + "; " + AS_ROOT + ". A user namespace would give them to this user, but this system does"
+        + " not let users create one (" + facts.userNamespaceRefusal() + "): " + enable(facts.sysctls());
   }
 
   private static String enable(Map<String, String> sysctls) {

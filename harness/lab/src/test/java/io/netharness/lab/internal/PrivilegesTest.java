@@ -20,20 +20,22 @@ class PrivilegesTest {
   @Test
   void aUserWhoMayCreateAUserNamespaceIsToldHowToStartTheJvmInOne() {
     assertThat(Privileges.fix(new Privileges.Facts(false, true, "rw-rw-rw-", OUTSIDE, null, DEFAULTS))).isEqualTo(
-        "the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root, or in a user namespace,"
-            + " which this system lets users create and which gives them: ./netharness starts its JVM in one; for"
-            + " Maven: unshare --map-current-user --keep-caps ./mvnw -B verify (or unshare --user --map-root-user"
-            + " ./mvnw -B verify), see docs/lab.md");
+        "the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root, or in a user namespace"
+            + " of your own, which this system lets users create and which gives them: ./netharness starts its JVM in"
+            + " one (unless NETHARNESS_USERNS=0); for Maven: unshare --map-current-user --keep-caps ./mvnw -B verify"
+            + " (or unshare --user --map-root-user ./mvnw -B verify), see docs/lab.md");
   }
 
   @Test
-  void aUserInAUserNamespaceWithoutTheCapabilitiesIsToldHowToStartItWithThem() {
+  void aUserInAUserNamespaceWithoutTheCapabilitiesIsToldSoAndHowToGetThem() {
     assertThat(Privileges.fix(new Privileges.Facts(false, true, "rw-rw-rw-", "1001 1001 1", null, DEFAULTS)))
-        .isEqualTo("the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; this JVM runs in a user"
-            + " namespace (uid_map 1001 1001 1) without them: start it with both, e.g. unshare --map-current-user"
-            + " --keep-caps ./mvnw -B verify (or unshare --user --map-root-user ...), or run as root (sudo, or a CI"
-            + " job as root), or in a container started with --cap-add NET_ADMIN --cap-add SYS_ADMIN --device"
-            + " /dev/net/tun");
+        .startsWith("the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; this JVM runs in a user"
+            + " namespace (uid_map 1001 1001 1) that does not give them; run as root, or in a user namespace of your"
+            + " own, which this system lets users create");
+    assertThat(Privileges.fix(new Privileges.Facts(false, true, "rw-rw-rw-", "0 0 65536", "unshare: No space left",
+        DEFAULTS))).startsWith("the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; this JVM runs"
+            + " in a user namespace (uid_map 0 0 65536) that does not give them; run as root (sudo, or a CI job as"
+            + " root)").contains("this system does not let users create one (unshare: No space left)");
   }
 
   @Test
