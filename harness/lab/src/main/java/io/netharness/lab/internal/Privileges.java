@@ -107,7 +107,8 @@ public final class Privileges {
     if (facts.userNamespaceRefusal() == null) {
       return NEEDS + where + "; run as root, or in a user namespace of your own, which this system lets users create"
           + " and which gives them: ./netharness starts its JVM in one (unless NETHARNESS_USERNS=0); for Maven: "
-          + MAVEN_IN_USERNS + " (or unshare --user --map-root-user ./mvnw -B verify), see docs/lab.md";
+          + MAVEN_IN_USERNS + " (or unshare --user --map-root-user ./mvnw -B -Duser.home=$HOME verify),"
+          + " see docs/lab.md";
     }
     return NEEDS + where + "; " + AS_ROOT + ". A user namespace would give them to this user, but this system does"
         + " not let users create one (" + facts.userNamespaceRefusal() + "): " + enable(facts.sysctls());

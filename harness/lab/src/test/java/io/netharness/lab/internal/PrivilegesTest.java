@@ -23,7 +23,7 @@ class PrivilegesTest {
         "the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root, or in a user namespace"
             + " of your own, which this system lets users create and which gives them: ./netharness starts its JVM in"
             + " one (unless NETHARNESS_USERNS=0); for Maven: unshare --map-current-user --keep-caps ./mvnw -B verify"
-            + " (or unshare --user --map-root-user ./mvnw -B verify), see docs/lab.md");
+            + " (or unshare --user --map-root-user ./mvnw -B -Duser.home=$HOME verify), see docs/lab.md");
   }
 
   @Test
