@@ -34,7 +34,10 @@ public final class Privileges {
   private static final int CAP_NET_ADMIN = 12;
   private static final int CAP_SYS_ADMIN = 21;
   private static final String INITIAL_UID_MAP = "0 0 4294967295";
-  private static final Map<String, String> USERNS_KNOBS = knobs();
+  /** The settings that can forbid users to create user namespaces: the value that forbids, the one that allows. */
+  private static final List<Knob> USERNS_KNOBS = List.of(new Knob("user.max_user_namespaces", "0", "15000"),
+      new Knob("kernel.unprivileged_userns_clone", "0", "1"),
+      new Knob("kernel.apparmor_restrict_unprivileged_userns", "1", "0"));
 
   private static volatile @Nullable String machineFix;
 
@@ -68,10 +71,10 @@ public final class Privileges {
         mode = "unknown";
       }
       Map<String, String> sysctls = new LinkedHashMap<>();
-      for (String name : USERNS_KNOBS.keySet()) {
-        String value = read(Path.of("/proc/sys", name.replace('.', '/')));
+      for (Knob knob : USERNS_KNOBS) {
+        String value = read(Path.of("/proc/sys", knob.name().replace('.', '/')));
         if (value != null) {
-          sysctls.put(name, value);
+          sysctls.put(knob.name(), value);
         }
       }
       String uidMap = read(Path.of("/proc/self/uid_map"));
@@ -116,12 +119,11 @@ public final class Privileges {
 
   private static String enable(Map<String, String> sysctls) {
     List<String> commands = new ArrayList<>();
-    sysctls.forEach((name, value) -> {
-      String off = USERNS_KNOBS.get(name);
-      if (off != null && (off.isEmpty() ? "0".equals(value) : off.equals(value))) {
-        commands.add("sudo sysctl -w " + name + "=" + on(name));
+    for (Knob knob : USERNS_KNOBS) {
+      if (knob.forbids().equals(sysctls.get(knob.name()))) {
+        commands.add("sudo sysctl -w " + knob.name() + "=" + knob.allows());
       }
-    });
+    }
     if (commands.isEmpty()) {
       return "allow unprivileged user namespaces (a container needs a seccomp profile that allows unshare"
           + " CLONE_NEWUSER; kernel settings: user.max_user_namespaces, kernel.unprivileged_userns_clone,"
@@ -130,22 +132,7 @@ public final class Privileges {
     return "allow them with " + String.join(" and ", commands);
   }
 
-  /** The settings and the value that means "off" ("" for 0). */
-  private static Map<String, String> knobs() {
-    Map<String, String> knobs = new LinkedHashMap<>();
-    knobs.put("user.max_user_namespaces", "");
-    knobs.put("kernel.unprivileged_userns_clone", "");
-    knobs.put("kernel.apparmor_restrict_unprivileged_userns", "1");
-    return knobs;
-  }
-
-  private static String on(String name) {
-    return switch (name) {
-      case "user.max_user_namespaces" -> "15000";
-      case "kernel.apparmor_restrict_unprivileged_userns" -> "0";
-      default -> "1";
-    };
-  }
+  private record Knob(String name, String forbids, String allows) {}
 
   static boolean hasCapabilities(@Nullable String status) {
     if (status == null) {
