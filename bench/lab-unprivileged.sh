@@ -31,8 +31,10 @@ echo "building as $user in $dir…" >&2
 as_user "./netharness --help" >/dev/null
 
 failed=0
+outs=()
 report() { # name, expectation (pass|skip|either), output file
   local name="$1" expect="$2" out="$3" line passed fail skipped total reasons
+  outs+=("$out")
   line="$(grep -E '^Scenarios:' "$out" || true)"
   if [ -z "$line" ]; then
     echo "$name: no summary (see $out)"; failed=1; return
@@ -90,8 +92,10 @@ if [ "$maven" = "--maven" ]; then
       unshare --map-current-user --keep-caps ./mvnw -B $offline -pl harness/lab surefire:test@default-test" \
       >"$out" 2>&1 || true
   echo "maven (unshare --map-current-user --keep-caps ./mvnw, harness/lab): $(grep -E '^\[(INFO|WARNING|ERROR)\] Tests run:' "$out" | tail -1)"
+  outs+=("$out")
   grep -q 'BUILD SUCCESS' "$out" || failed=1
 fi
 
 rm -rf "$dir"
+if [ "$failed" = 0 ]; then rm -f "${outs[@]}"; else echo "outputs kept: ${outs[*]}" >&2; fi
 exit "$failed"
