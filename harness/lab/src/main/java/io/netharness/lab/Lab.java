@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * and can drop, duplicate, reorder, delay or corrupt it. The kernel's real TCP and UDP run on the hosts, so
  * what a test sees under loss is TCP's own retransmission, not a model of it.
  *
- * <p>Needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN (root); {@link #unavailableReason()} says why
- * not and how to fix it. Closing the lab ends its threads and removes its devices and namespaces.
+ * <p>Needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN over the namespaces it creates: root, or any
+ * user in a user namespace of their own ({@code ./netharness} starts its JVM in one; for Maven {@code unshare
+ * --map-current-user --keep-caps ./mvnw -B verify}); {@link #unavailableReason()} says why not and how to fix it. Closing the lab ends its threads and removes its devices and namespaces.
  *
  * <pre>{@code
  * try (Lab lab = Lab.builder().seed(7).impair(Direction.A_TO_B, Impairment.none().withLoss(0.2))

@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Works out once whether the lab can run here, by trying what it needs: a namespace and a TUN device in it. */
+/**
+ * Works out once whether the lab can run here, by trying what it needs: a namespace and a TUN device in it. As
+ * root that works; as another user it works inside a user namespace of the user's own (./netharness starts the
+ * JVM in one); otherwise the reason ends with {@link Privileges#fix()}, the fix that fits this machine.
+ */
 final class LabSupport {
   private static volatile @Nullable Optional<String> answer;
 
@@ -31,7 +35,7 @@ final class LabSupport {
     }
     if (!Files.exists(Path.of("/dev/net/tun"))) {
       return "there is no /dev/net/tun (the tun module is not loaded or the container has no such device); "
-          + Privileges.FIX;
+          + Privileges.NEEDS + "; " + Privileges.AS_ROOT;
     }
     return null;
   }

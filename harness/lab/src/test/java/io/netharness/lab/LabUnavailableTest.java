@@ -28,12 +28,11 @@ class LabUnavailableTest {
     String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
     // JDK 22+ warns about JNA's native access (WARNING lines, then a blank one): not the lab's output
-    assertThat(out.lines().filter(line -> !line.isBlank() && !line.startsWith("WARNING")).toList()).containsExactly(
-        "unshare(CLONE_NEWNET) failed: errno 1 (EPERM, operation not permitted): the lab needs Linux, /dev/net/tun and"
-            + " CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root (sudo, or a CI job as root), or in a container started with"
-            + " --cap-add NET_ADMIN --cap-add SYS_ADMIN --device /dev/net/tun",
-        "refused: unshare(CLONE_NEWNET) failed: errno 1 (EPERM, operation not permitted): the lab needs Linux,"
-            + " /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; run as root (sudo, or a CI job as root), or in a"
-            + " container started with --cap-add NET_ADMIN --cap-add SYS_ADMIN --device /dev/net/tun");
+    List<String> lines = out.lines().filter(line -> !line.isBlank() && !line.startsWith("WARNING")).toList();
+    assertThat(lines).hasSize(2);
+    // the fix that follows depends on the machine (may a user create a user namespace here?): PrivilegesTest
+    assertThat(lines.get(0)).startsWith("unshare(CLONE_NEWNET) failed: errno 1 (EPERM, operation not permitted): the"
+        + " lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; ").contains("run as root");
+    assertThat(lines.get(1)).isEqualTo("refused: " + lines.get(0));
   }
 }

@@ -35,7 +35,7 @@ public final class NamespaceThread implements AutoCloseable {
     NamespaceThread namespace = new NamespaceThread(name);
     namespace.entered = new FutureTask<>(() -> {
       if (LibC.unshare(LibC.CLONE_NEWNET) != 0) {
-        throw new HarnessException(LibC.errno("unshare(CLONE_NEWNET)") + ": " + Privileges.FIX);
+        throw new HarnessException(LibC.errno("unshare(CLONE_NEWNET)") + ": " + Privileges.fix());
       }
       namespace.tid = LibC.gettid();
       return null;

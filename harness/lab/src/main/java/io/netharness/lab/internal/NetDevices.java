@@ -90,7 +90,7 @@ public final class NetDevices {
   private static void ioctl(int sock, long request, Memory ifreq, String device) {
     if (LibC.ioctl(sock, request, ifreq) < 0) {
       throw new HarnessException(LibC.errno("ioctl(0x" + Long.toHexString(request) + ", " + device + ")")
-          + "; " + Privileges.FIX);
+          + "; " + Privileges.fix());
     }
   }
 }

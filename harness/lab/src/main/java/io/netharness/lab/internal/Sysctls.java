@@ -26,7 +26,7 @@ public final class Sysctls {
       Files.writeString(knob, value);
     } catch (IOException e) {
       throw new HarnessException("cannot set " + name + " to \"" + value + "\": " + e.getMessage() + "; "
-          + Privileges.FIX, e);
+          + Privileges.fix(), e);
     }
   }
 }

@@ -29,7 +29,7 @@ public final class TunDevice implements AutoCloseable {
   public static TunDevice open(String namePattern) {
     int fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
     if (fd < 0) {
-      throw new HarnessException(LibC.errno("open(/dev/net/tun)") + ": " + Privileges.FIX);
+      throw new HarnessException(LibC.errno("open(/dev/net/tun)") + ": " + Privileges.fix());
     }
     Memory ifreq = new Memory(40);
     ifreq.clear();
@@ -39,7 +39,7 @@ public final class TunDevice implements AutoCloseable {
     if (LibC.ioctl(fd, TUNSETIFF, ifreq) < 0) {
       String failure = LibC.errno("ioctl(TUNSETIFF)");
       LibC.close(fd);
-      throw new HarnessException(failure + ": " + Privileges.FIX);
+      throw new HarnessException(failure + ": " + Privileges.fix());
     }
     return new TunDevice(fd, ifreq.getString(0, "US-ASCII"));
   }
