@@ -2,6 +2,7 @@ package io.netharness.bench;
 
 import io.netharness.proxy.Direction;
 import io.netharness.proxy.FaultProxy;
+import io.netharness.proxy.ProxyWarmUp;
 import io.netharness.proxy.toxics.Toxics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,6 +165,7 @@ final class ProxyBench {
   record LatencyErrors(Stats endToEnd, Stats inProxy) {}
 
   static LatencyErrors latencyError(Duration latency, int iterations) throws Exception {
+    ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS); // what `netharness proxy` does before it says it is ready
     try (PlainSockets.OneShotServer server = PlainSockets.echo();
         FaultProxy proxy = proxyTo(server.address());
         Socket socket = PlainSockets.connect(proxy.address())) {

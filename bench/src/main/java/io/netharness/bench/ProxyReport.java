@@ -121,6 +121,9 @@ final class ProxyReport {
     Stats error = errors.endToEnd();
     System.out.printf("## Embedded fault proxy: latency toxic %d ms downstream, %d round trips of 1 byte%n%n",
         LATENCY.toMillis(), LATENCY_TRIPS);
+    System.out.println("After the warm-up `netharness proxy` runs at start (ProxyWarmUp); with `-Dbench.proxy=latency` this is the");
+    System.out.println("first thing a fresh process does, so the first round trips count.");
+    System.out.println();
     System.out.println("| round trip minus latency | p50 | p99 | p99.9 | max |");
     System.out.println("|---|---|---|---|---|");
     Bench.row("error, end to end", error);
