@@ -15,6 +15,8 @@ import java.net.Socket;
  */
 final class PlainSockets {
   static final int CHUNK = 64 * 1024;
+  /** CPU time (user + system) the JDK relay's copy threads used, added by each when it ends. */
+  static final java.util.concurrent.atomic.LongAdder RELAY_CPU_NANOS = new java.util.concurrent.atomic.LongAdder();
 
   private PlainSockets() {}
 
@@ -129,6 +131,8 @@ final class PlainSockets {
       to.shutdownOutput();
     } catch (IOException e) {
       // the other side went away: the measurement reports what arrived
+    } finally {
+      RELAY_CPU_NANOS.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
     }
   }
 

@@ -44,18 +44,17 @@ final class ProxyBench {
   /** How a bulk client reaches its server. */
   enum Route { DIRECT, PROXY, JDK_RELAY, SPLICE_RELAY, SOCAT }
 
-  /** Bytes the splice relay failed to deliver at the end of a download, one entry per short run. */
-  static final java.util.List<Long> SPLICE_SHORTFALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /**
+   * One bulk run: its speed, and the CPU time the relay used per GiB it moved (user + system; -1 where
+   * not measured). CPU per GiB does not depend on what else the machine runs, unlike MB/s.
+   */
+  record Run(double megabytesPerSecond, double cpuSecondsPerGiB) {}
 
-  static double upload(long bytes, Route route) throws Exception {
+  static Run upload(long bytes, Route route) throws Exception {
     byte[] chunk = new byte[CHUNK];
-    try (PlainSockets.OneShotServer server = PlainSockets.discard();
-        FaultProxy proxy = proxyTo(server.address());
-        PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
-        SpliceRelay splice = new SpliceRelay(server.address());
-        AutoCloseable socat = route == Route.SOCAT ? SocatRelay.start(server.address()) : () -> {}) {
+    try (PlainSockets.OneShotServer server = PlainSockets.discard(); Relay relay = Relay.start(route, server.address())) {
       long start;
-      try (Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice, socat))) {
+      try (Socket socket = PlainSockets.connect(relay.address())) {
         OutputStream out = socket.getOutputStream();
         start = System.nanoTime();
         for (long left = bytes; left > 0; left -= CHUNK) {
@@ -63,17 +62,15 @@ final class ProxyBench {
         }
       }
       server.join();
-      return megabytesPerSecond(bytes, System.nanoTime() - start);
+      double speed = megabytesPerSecond(bytes, System.nanoTime() - start);
+      return new Run(speed, relay.cpuSecondsPerGiB(bytes));
     }
   }
 
-  static double download(long bytes, Route route) throws Exception {
+  static Run download(long bytes, Route route) throws Exception {
     try (PlainSockets.OneShotServer server = PlainSockets.source(bytes);
-        FaultProxy proxy = proxyTo(server.address());
-        PlainSockets.OneShotServer relay = PlainSockets.relay(server.address());
-        SpliceRelay splice = new SpliceRelay(server.address());
-        AutoCloseable socat = route == Route.SOCAT ? SocatRelay.start(server.address()) : () -> {};
-        Socket socket = PlainSockets.connect(address(route, server, proxy, relay, splice, socat))) {
+        Relay relay = Relay.start(route, server.address());
+        Socket socket = PlainSockets.connect(relay.address())) {
       InputStream in = socket.getInputStream();
       byte[] piece = new byte[CHUNK];
       long start = System.nanoTime();
@@ -82,12 +79,91 @@ final class ProxyBench {
         got += n;
       }
       long elapsed = System.nanoTime() - start;
-      if (got != bytes && route == Route.SPLICE_RELAY) {
-        SPLICE_SHORTFALLS.add(bytes - got);
-      } else if (got != bytes) {
-        throw new IllegalStateException("received " + got + " of " + bytes + " bytes");
+      if (got != bytes) {
+        throw new IllegalStateException(route + " delivered " + got + " of " + bytes + " bytes");
       }
-      return megabytesPerSecond(got, elapsed);
+      socket.close();
+      return new Run(megabytesPerSecond(got, elapsed), relay.cpuSecondsPerGiB(bytes));
+    }
+  }
+
+  /**
+   * What a bulk client connects to for a route (the server itself, or a relay in front of it) and how
+   * the relay's CPU time is read: the proxy's event-loop threads and the JDK relay's copy threads from
+   * the JVM, socat and the splice relay from GNU time at their exit.
+   */
+  private static final class Relay implements AutoCloseable {
+    private final InetSocketAddress address;
+    private final AutoCloseable resource;
+    private final Route route;
+    private final long cpuBefore;
+
+    private Relay(Route route, InetSocketAddress address, AutoCloseable resource) {
+      this.route = route;
+      this.address = address;
+      this.resource = resource;
+      this.cpuBefore = jvmCpuNanos(route);
+    }
+
+    static Relay start(Route route, InetSocketAddress server) {
+      return switch (route) {
+        case DIRECT -> new Relay(route, server, () -> {});
+        case PROXY -> {
+          FaultProxy proxy = proxyTo(server);
+          yield new Relay(route, proxy.address(), proxy);
+        }
+        case JDK_RELAY -> {
+          PlainSockets.OneShotServer relay = PlainSockets.relay(server);
+          yield new Relay(route, relay.address(), relay);
+        }
+        case SPLICE_RELAY -> {
+          ExternalRelay splice = ExternalRelay.splice(server);
+          yield new Relay(route, splice.address(), splice);
+        }
+        case SOCAT -> {
+          ExternalRelay socat = ExternalRelay.socat(server);
+          yield new Relay(route, socat.address(), socat);
+        }
+      };
+    }
+
+    InetSocketAddress address() {
+      return address;
+    }
+
+    /** After the transfer: ends the relay and returns its CPU seconds per GiB moved, or -1. */
+    double cpuSecondsPerGiB(long bytes) throws Exception {
+      long nanos;
+      if (resource instanceof ExternalRelay external) {
+        nanos = external.closeAndCpuNanos();
+      } else {
+        resource.close();
+        nanos = route == Route.DIRECT ? -1 : jvmCpuNanos(route) - cpuBefore;
+      }
+      return nanos < 0 ? -1 : nanos / 1e9 / (bytes / (double) (1L << 30));
+    }
+
+    /** CPU so far of the threads that relay for this route inside this JVM. */
+    private static long jvmCpuNanos(Route route) {
+      if (route == Route.JDK_RELAY) {
+        return PlainSockets.RELAY_CPU_NANOS.sum();
+      }
+      if (route != Route.PROXY) {
+        return 0;
+      }
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long sum = 0;
+      for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null && info.getThreadName().startsWith("netharness-")) {
+          sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        }
+      }
+      return sum;
+    }
+
+    @Override
+    public void close() throws Exception {
+      resource.close(); // a second close (after cpuSecondsPerGiB) does nothing more
     }
   }
 
@@ -105,17 +181,6 @@ final class ProxyBench {
     upload(bytes, Route.PROXY);
     download(bytes, Route.PROXY);
     return System.nanoTime() - start;
-  }
-
-  private static InetSocketAddress address(Route route, PlainSockets.OneShotServer server, FaultProxy proxy,
-      PlainSockets.OneShotServer relay, SpliceRelay splice, AutoCloseable socat) {
-    return switch (route) {
-      case DIRECT -> server.address();
-      case PROXY -> proxy.address();
-      case JDK_RELAY -> relay.address();
-      case SPLICE_RELAY -> splice.address();
-      case SOCAT -> ((SocatRelay) socat).address();
-    };
   }
 
   // ---- round trips ----------------------------------------------------------------------------
@@ -136,7 +201,7 @@ final class ProxyBench {
         PlainSockets.OneShotServer socatServer = PlainSockets.echo();
         PlainSockets.OneShotServer relayServer = PlainSockets.echo();
         FaultProxy proxy = proxyTo(proxiedServer.address());
-        SocatRelay socat = withSocat ? SocatRelay.start(socatServer.address()) : null;
+        ExternalRelay socat = withSocat ? ExternalRelay.socat(socatServer.address()) : null;
         PlainSockets.OneShotServer relay = PlainSockets.relay(relayServer.address());
         Socket direct = PlainSockets.connect(directServer.address());
         Socket proxied = PlainSockets.connect(proxy.address());
