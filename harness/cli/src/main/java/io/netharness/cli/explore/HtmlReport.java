@@ -1,5 +1,6 @@
 package io.netharness.cli.explore;
 
+import java.util.List;
 import java.util.Map;
 
 /** The HTML report: one page, no scripts, no external resources; charts are inline SVG. */
@@ -43,14 +44,25 @@ final class HtmlReport {
         .append(SvgChart.draw("chart-goodput", "Goodput vs " + s.sweep().axisLabel(), "goodput (KB/s)", result,
             p -> p.goodputBytesPerSecond() / 1000, 1))
         .append("</div>\n");
+    if (s.lab()) {
+      html.append("<h2>What the lab counted</h2>\n<div class=\"charts\" id=\"lab\">\n")
+          .append(SvgChart.draw("chart-retrans", "Kernel TCP retransmissions vs " + s.sweep().axisLabel(),
+              "Tcp.RetransSegs", result, List.of("TCP" + PointResult.LAB_SUFFIX),
+              p -> p.lab() == null ? 0 : p.lab().tcpRetransSegs(), 1))
+          .append(SvgChart.draw("chart-wire-dropped", "Packets the wire dropped vs " + s.sweep().axisLabel(),
+              "dropped (packets)", result, s.sweep().labProtocols().stream().map(x -> x + PointResult.LAB_SUFFIX)
+                  .toList(), p -> p.lab() == null ? 0 : p.lab().wireDropped(), 1))
+          .append("</div>\n");
+    }
     html.append("<h2>Numbers</h2>\n<div class=\"wide\">\n<table>\n<tr>");
-    for (String column : ReportWriter.COLUMNS) {
+    for (String column : ReportWriter.columns(s)) {
       html.append("<th>").append(column).append("</th>");
     }
     html.append("</tr>\n");
     for (Map<String, Object> row : ReportWriter.rows(result)) {
       html.append("<tr>");
-      row.values().forEach(v -> html.append("<td>").append(Html.escape(String.valueOf(v))).append("</td>"));
+      row.values().forEach(v -> html.append("<td>").append(v == null ? "" : Html.escape(String.valueOf(v)))
+          .append("</td>"));
       html.append("</tr>\n");
     }
     html.append("</table>\n</div>\n<h2>Parameters</h2>\n<table>\n");
