@@ -46,7 +46,9 @@ class ExploreLabTest {
     JsonNode clean = point(report, 0.0, "TCP");
     JsonNode lossy = point(report, 0.2, "TCP");
     assertThat(clean.get("wire_dropped").asLong()).isZero();
-    assertThat(clean.get("tcp_retrans_segs").asLong()).isZero();
+    // not tcp_retrans_segs = 0 at loss 0: a tail loss probe, or a timer that fires while a busy machine's wire is
+    // slow, is a retransmission with nothing dropped (seen once: 1)
+    assertThat(clean.get("tcp_retrans_segs").asLong()).isLessThan(lossy.get("tcp_retrans_segs").asLong());
     assertThat(lossy.get("wire_dropped").asLong()).isPositive();
     assertThat(lossy.get("tcp_retrans_segs").asLong()).as("the kernel retransmitted what the wire dropped")
         .isPositive();

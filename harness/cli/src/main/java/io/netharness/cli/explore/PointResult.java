@@ -36,6 +36,11 @@ public record PointResult(String protocol, double value, int sent, int delivered
   /**
    * What the lab counted during one point: the kernels' {@code Tcp.RetransSegs} (both hosts, this point only)
    * and the packets the wire dropped, duplicated and reordered (both directions).
+   *
+   * <pre>{@code
+   * PointResult.LabCounts lab = point.lab();   // null off the lab
+   * if (lab != null) System.out.println(lab.tcpRetransSegs() + " retransmitted, " + lab.wireDropped() + " dropped");
+   * }</pre>
    */
   public record LabCounts(long tcpRetransSegs, long wireDropped, long wireDuplicated, long wireReordered) {}
 

@@ -88,7 +88,7 @@ public final class ReportWriter {
           s.workload().path(protocol, s.sweep().effect(protocol).orElseThrow()));
     }
     if (!s.sweep().absence().isEmpty()) {
-      p.put("absent", s.sweep().absence());
+      p.put("absent", absence(s));
     }
     if (s.lab()) {
       for (String protocol : s.sweep().labProtocols()) {
@@ -105,6 +105,18 @@ public final class ReportWriter {
         + " / one socket pair (UDP)");
     p.put("command", s.command());
     return p;
+  }
+
+  /** The sweep's absence sentence; with {@code --lab}, also that the absent protocol runs across the lab. */
+  static String absence(ExploreSettings s) {
+    String absence = s.sweep().absence();
+    if (!s.lab() || absence.isEmpty()) {
+      return absence;
+    }
+    List<String> labOnly = s.sweep().labProtocols().stream().filter(p -> !s.sweep().protocols().contains(p)).toList();
+    return labOnly.isEmpty() ? absence : absence + " With --lab the kernel's " + String.join(" and ", labOnly)
+        + " runs across the lab's wire all the same (series " + labOnly.get(0) + PointResult.LAB_SUFFIX
+        + "), to show what that costs it.";
   }
 
   /** The path a lab series takes and where the swept impairment sits on it. */

@@ -75,7 +75,8 @@ final class SvgChart {
     }
     for (int i = 0; i < protocols.size(); i++) {
       // the last legend entry keeps its place at the right, whether one protocol runs or two
-      svg.append(legend(protocols.get(i), colour(protocols.get(i)), i, protocols.size()));
+      svg.append(legend(protocols.get(i), colour(protocols.get(i)), i, protocols.size(),
+          protocols.stream().anyMatch(p -> p.endsWith(PointResult.LAB_SUFFIX))));
     }
     return svg.append("</svg>\n").toString();
   }
@@ -110,9 +111,13 @@ final class SvgChart {
         + "\" stroke-width=\"2.5\" points=\"" + String.join(" ", coordinates) + "\"/>\n" + dots;
   }
 
-  /** Entry {@code index} of {@code count}; the last entry keeps its place at the right whatever the count. */
-  private static String legend(String name, String colour, int index, int count) {
-    double lx = count <= 2 ? WIDTH - RIGHT - 110 + (2 - count + index) * 56 : WIDTH - RIGHT - 66 * count + index * 66;
+  /**
+   * Entry {@code index} of {@code count}; the last entry keeps its place at the right whatever the count. "TCP lab"
+   * needs more room than "TCP", so with a lab series the entries are 66 px apart instead of 56.
+   */
+  private static String legend(String name, String colour, int index, int count, boolean lab) {
+    double lx = !lab && count <= 2 ? WIDTH - RIGHT - 110 + (2 - count + index) * 56
+        : WIDTH - RIGHT - 66 * count + index * 66;
     // in the strip between the title and the plot, so it never covers a line
     return "<rect x=\"" + fmt(lx) + "\" y=\"" + (TOP - 22) + "\" width=\"14\" height=\"4\" fill=\"" + colour + "\"/>"
         + text(lx + 18, TOP - 17, "start", "tick", name);

@@ -44,7 +44,7 @@ class LauncherExploreIT {
       assertThat(result.exitCode()).as(result.toString()).isZero();
       assertThat(result.stderr()).as(result.toString())
           .containsPattern("\\(loss 0\\) \\.\\.\\. TCP 100\\.0% in \\d+ ms \\(intact\\), UDP 100\\.0% in \\d+ ms"
-              + " \\(intact\\), TCP lab 100\\.0% in \\d+ ms \\(intact, 0 retransmitted, 0 dropped on the wire\\), UDP lab"
+              + " \\(intact\\), TCP lab 100\\.0% in \\d+ ms \\(intact, \\d+ retransmitted, 0 dropped on the wire\\), UDP lab"
               + " 100\\.0% in \\d+ ms \\(intact, 0 dropped on the wire\\)\n")
           .containsPattern("\\(loss 0\\.2\\) .*, TCP lab 100\\.0% in \\d+ ms \\(intact, [1-9]\\d* retransmitted, [1-9]\\d* dropped"
               + " on the wire\\), UDP lab [\\d.]+% in \\d+ ms \\(not intact, [1-9]\\d* dropped on the wire\\)\n");
