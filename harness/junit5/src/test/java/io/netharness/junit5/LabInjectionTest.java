@@ -16,15 +16,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A {@code Lab} parameter: started before the test with {@link LabConfig}'s seed, closed after it, and the test
- * skipped with the lab's reason where it cannot run (not root, not Linux).
+ * skipped with the lab's reason where it cannot run (not root, not Linux; {@link LabSkipTest} shows the skip).
  */
 @NetHarnessTest
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -71,28 +69,6 @@ class LabInjectionTest {
         .noneMatch(t -> t.getName().startsWith("netharness-wire-") && t.isAlive());
   }
 
-  /** The skip itself, on any machine: the lab's availability is replaced by a reason for the nested run. */
-  @Nested
-  class WhereTheLabCannotRun {
-    @Test
-    void aTestThatTakesALabIsSkippedWithTheReasonAndTheFix() {
-      var saved = LabParameters.availability;
-      LabParameters.availability = () -> Optional.of("the lab runs on Linux only; this is Plan 9");
-      try {
-        EngineExecutionResults results = Examples.run(SkippedExample.class);
-
-        assertThat(Examples.failures(results)).isEmpty();
-        assertThat(results.testEvents().aborted().stream()
-            .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
-            .containsExactly("Assumption failed: packet lab skipped: the lab runs on Linux only; this is Plan 9");
-        assertThat(results.testEvents().succeeded().count()).as("a test without a lab still runs").isEqualTo(1);
-        assertThat(SkippedExample.ranWithoutLab).isTrue();
-      } finally {
-        LabParameters.availability = saved;
-      }
-    }
-  }
-
   @Examples.Example
   @NetHarnessTest
   static class SharedLabExample {
@@ -110,22 +86,6 @@ class LabInjectionTest {
       inTest = lab;
       assertThat(lab.wire().seed()).isEqualTo(7);
       assertThat(Files.exists(Path.of("/dev/net/tun"))).isTrue();
-    }
-  }
-
-  @Examples.Example
-  @NetHarnessTest
-  static class SkippedExample {
-    static boolean ranWithoutLab;
-
-    @Test
-    void needsTheLab(Lab lab) {
-      throw new AssertionError("must not run where the lab cannot: " + lab);
-    }
-
-    @Test
-    void doesNotNeedIt() {
-      ranWithoutLab = true;
     }
   }
 }
