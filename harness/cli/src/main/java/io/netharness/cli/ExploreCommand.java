@@ -44,8 +44,7 @@ import picocli.CommandLine.Spec;
         "  netharness explore --sweep duplicate                      (UDP only)",
         "  netharness explore --sweep reorder --messages 500         (UDP only)",
         "  netharness explore --sweep loss --workload file --file-size 64KiB",
-        "  netharness explore --lab --sweep loss --workload file --file-size 256KiB",
-        "                     (also the kernel's TCP and UDP across the packet lab; root, Linux)"})
+        "  netharness explore --lab --workload file   (+ kernel TCP/UDP)"})
 public final class ExploreCommand implements Callable<Integer> {
   private static final int DEFAULT_MESSAGES = 200;
   private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
@@ -107,10 +106,13 @@ public final class ExploreCommand implements Callable<Integer> {
       description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
   private Path out = Path.of("target/netharness/explore");
 
-  @Option(names = "--lab", description = {"Also run every point with the kernel's own TCP and UDP between two network",
-      "namespaces joined by the packet lab's wire (series 'TCP lab', 'UDP lab'), next to the proxy",
-      "and relay on loopback; the report adds the kernels' Tcp.RetransSegs and the wire's drops.",
-      "Sweeps loss, latency, duplicate, reorder. Needs Linux and root (see docs/lab.md)."})
+  @Option(names = "--lab", description = {
+      "Also run each point with the kernel's own TCP",
+      "and UDP across the packet lab's wire (series",
+      "'TCP lab', 'UDP lab'), next to the proxy and",
+      "relay; the report adds Tcp.RetransSegs and the",
+      "wire's drops. Sweeps loss, latency, duplicate,",
+      "reorder. Needs Linux and root (docs/lab.md)."})
   private boolean lab;
 
   @Override
