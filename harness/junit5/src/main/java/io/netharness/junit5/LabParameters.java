@@ -1,6 +1,7 @@
 package io.netharness.junit5;
 
 import io.netharness.lab.Lab;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -34,8 +36,9 @@ final class LabParameters {
 
   /**
    * Skips the test (a failed assumption, with the lab's reason and fix) where the lab cannot run and the test or
-   * one of its {@code @BeforeEach} methods takes a lab. Called before those methods run: a skip thrown while JUnit
-   * resolves a parameter would count as a failure.
+   * one of its {@code @BeforeEach} methods takes a lab; for the class context, the whole class when a
+   * {@code @BeforeAll} method takes one. Called before those methods run: a skip thrown while JUnit resolves a
+   * parameter would count as a failure.
    */
   static void skipWhereTheLabCannotRun(ExtensionContext context) {
     if (!needsLab(context)) {
@@ -53,8 +56,9 @@ final class LabParameters {
 
   private static Lab start(ExtensionContext context) {
     String reason = availability.get().orElse(null);
-    if (reason != null) { // e.g. a @BeforeAll parameter: no earlier place to skip from
-      Assumptions.abort("packet lab skipped: " + reason);
+    if (reason != null) { // skipWhereTheLabCannotRun came first, unless the lab is asked for where it does not look
+      throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("packet lab unavailable: " + reason
+          + " (a Lab parameter is skipped only on a test, a @BeforeEach or a @BeforeAll method)");
     }
     LabConfig config = context.getTestMethod().map(m -> m.getAnnotation(LabConfig.class))
         .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, LabConfig.class)))
@@ -68,12 +72,14 @@ final class LabParameters {
     return builder.start();
   }
 
+  /** For a test: it or a {@code @BeforeEach} method takes a lab; for a class: a {@code @BeforeAll} method does. */
   private static boolean needsLab(ExtensionContext context) {
     if (context.getTestMethod().map(LabParameters::takesLab).orElse(false)) {
       return true;
     }
+    Class<? extends Annotation> before = context.getTestMethod().isPresent() ? BeforeEach.class : BeforeAll.class;
     return context.getTestClass().map(type -> !ReflectionSupport.findMethods(type,
-        m -> m.isAnnotationPresent(BeforeEach.class) && takesLab(m), HierarchyTraversalMode.TOP_DOWN).isEmpty())
+        m -> m.isAnnotationPresent(before) && takesLab(m), HierarchyTraversalMode.TOP_DOWN).isEmpty())
         .orElse(false);
   }
 

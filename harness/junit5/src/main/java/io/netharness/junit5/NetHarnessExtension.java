@@ -40,6 +40,9 @@ public final class NetHarnessExtension implements BeforeAllCallback, BeforeEachC
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (labMayBeNeeded(context)) {
+      LabParameters.skipWhereTheLabCannotRun(context);
+    }
     manageFields(context, context.getRequiredTestClass(), null);
     // Under @TestInstance(PER_CLASS) the instance exists already and lives as long as the class.
     context.getTestInstance().ifPresent(instance -> manageInstance(context, instance));

@@ -69,6 +69,41 @@ class LabInjectionTest {
         .noneMatch(t -> t.getName().startsWith("netharness-wire-") && t.isAlive());
   }
 
+  @Test
+  void aBeforeAllMethodsLabIsTheClasssLab() {
+    EngineExecutionResults results = Examples.run(ClassLabExample.class);
+    if (Lab.unavailableReason().isPresent()) {
+      assertThat(Examples.failures(results)).isEmpty();
+      assertThat(results.containerEvents().aborted().count()).isEqualTo(1);
+      return;
+    }
+    assertThat(Examples.failures(results)).isEmpty();
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+    assertThat(ClassLabExample.inTests).containsOnly(ClassLabExample.inBeforeAll);
+  }
+
+  @Examples.Example
+  @NetHarnessTest
+  static class ClassLabExample {
+    static Lab inBeforeAll;
+    static final java.util.List<Lab> inTests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.BeforeAll
+    static void start(Lab lab) {
+      inBeforeAll = lab;
+    }
+
+    @Test
+    void first(Lab lab) {
+      inTests.add(lab);
+    }
+
+    @Test
+    void second(Lab lab) {
+      inTests.add(lab);
+    }
+  }
+
   @Examples.Example
   @NetHarnessTest
   static class SharedLabExample {

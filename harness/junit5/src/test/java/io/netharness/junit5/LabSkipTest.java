@@ -34,6 +34,37 @@ class LabSkipTest {
     }
   }
 
+  @Test
+  void aClassWhoseBeforeAllTakesALabIsSkippedWhole() {
+    var saved = LabParameters.availability;
+    LabParameters.availability = () -> Optional.of("the lab runs on Linux only; this is Plan 9");
+    try {
+      EngineExecutionResults results = Examples.run(SkippedClassExample.class);
+
+      assertThat(Examples.failures(results)).isEmpty();
+      assertThat(results.containerEvents().aborted().stream()
+          .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+          .containsExactly("Assumption failed: packet lab skipped: the lab runs on Linux only; this is Plan 9");
+      assertThat(results.testEvents().started().count()).isZero();
+    } finally {
+      LabParameters.availability = saved;
+    }
+  }
+
+  @Examples.Example
+  @NetHarnessTest
+  static class SkippedClassExample {
+    @org.junit.jupiter.api.BeforeAll
+    static void start(Lab lab) {
+      throw new AssertionError("must not run where the lab cannot: " + lab);
+    }
+
+    @Test
+    void needsTheClassLab() {
+      throw new AssertionError("must not run where the lab cannot");
+    }
+  }
+
   @Examples.Example
   @NetHarnessTest
   static class SkippedExample {
