@@ -9,6 +9,7 @@ import io.netharness.cli.explore.ReportWriter;
 import io.netharness.cli.explore.Scale;
 import io.netharness.cli.explore.Sweep;
 import io.netharness.cli.explore.Workload;
+import io.netharness.lab.Lab;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
         "  netharness explore --sweep slicer --workload file         (TCP only)",
         "  netharness explore --sweep duplicate                      (UDP only)",
         "  netharness explore --sweep reorder --messages 500         (UDP only)",
-        "  netharness explore --sweep loss --workload file --file-size 64KiB"})
+        "  netharness explore --sweep loss --workload file --file-size 64KiB",
+        "  netharness explore --lab --workload file   (+ kernel TCP/UDP)"})
 public final class ExploreCommand implements Callable<Integer> {
   private static final int DEFAULT_MESSAGES = 200;
   private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
@@ -104,6 +106,15 @@ public final class ExploreCommand implements Callable<Integer> {
       description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
   private Path out = Path.of("target/netharness/explore");
 
+  @Option(names = "--lab", description = {
+      "Also run each point with the kernel's own TCP",
+      "and UDP across the packet lab's wire (series",
+      "'TCP lab', 'UDP lab'), next to the proxy and",
+      "relay; the report adds Tcp.RetransSegs and the",
+      "wire's drops. Sweeps loss, latency, duplicate,",
+      "reorder. Needs Linux and root (docs/lab.md)."})
+  private boolean lab;
+
   @Override
   public Integer call() throws InterruptedException {
     ExploreSettings settings = settings();
@@ -121,7 +132,7 @@ public final class ExploreCommand implements Callable<Integer> {
       @Override
       public void finished(int point, int points, List<PointResult> results) {
         List<String> parts = new ArrayList<>();
-        results.forEach(r -> parts.add(r.protocol() + " " + summary(r, file)));
+        results.forEach(r -> parts.add(r.series() + " " + summary(r, file)));
         err.println(" " + String.join(", ", parts));
         err.flush();
       }
@@ -153,7 +164,17 @@ public final class ExploreCommand implements Callable<Integer> {
     if (steps < 2) {
       throw bad("--steps must be at least 2, not " + steps);
     }
-    return new ExploreSettings(kind, first, last, steps, spacing, workload(), seed, out);
+    Workload load = workload();
+    if (lab) {
+      if (!kind.labAbsence().isEmpty()) {
+        throw bad(kind.labAbsence());
+      }
+      String reason = Lab.unavailableReason().orElse(null);
+      if (reason != null) {
+        throw bad("--lab cannot run here: " + reason + "; or drop --lab to explore through the proxy on loopback only");
+      }
+    }
+    return new ExploreSettings(kind, first, last, steps, spacing, load, seed, out, lab);
   }
 
   private Workload workload() {
@@ -218,7 +239,10 @@ public final class ExploreCommand implements Callable<Integer> {
     return new BadInputException(spec.commandLine(), message);
   }
 
-  /** {@code 91.5% in 200 ms}, then in brackets what else happened: intact or not (file), duplicates, out of order. */
+  /**
+   * {@code 91.5% in 200 ms}, then in brackets what else happened: intact or not (file), duplicates, out of order;
+   * across the lab also the kernels' TCP retransmissions and what the wire dropped, duplicated and reordered.
+   */
   private static String summary(PointResult p, boolean file) {
     List<String> notes = new ArrayList<>();
     if (file) {
@@ -229,6 +253,19 @@ public final class ExploreCommand implements Callable<Integer> {
     }
     if (p.outOfOrder() > 0) {
       notes.add(p.outOfOrder() + " out of order");
+    }
+    PointResult.LabCounts lab = p.lab();
+    if (lab != null) {
+      if (p.protocol().equals("TCP")) {
+        notes.add(lab.tcpRetransSegs() + " retransmitted");
+      }
+      notes.add(lab.wireDropped() + " dropped on the wire");
+      if (lab.wireDuplicated() > 0) {
+        notes.add(lab.wireDuplicated() + " duplicated on the wire");
+      }
+      if (lab.wireReordered() > 0) {
+        notes.add(lab.wireReordered() + " reordered on the wire");
+      }
     }
     return String.format(Locale.ROOT, "%.1f%% in %d ms", p.deliveredPercent(), p.completion().toMillis())
         + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");

@@ -17,7 +17,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Injects started {@code TcpServer}, {@code UdpPeer} and {@link Endpoints} parameters, starts
+ * Injects started {@code TcpServer}, {@code UdpPeer} and {@link Endpoints} parameters, and a started packet
+ * lab ({@code io.netharness.lab.Lab}, configured by {@link LabConfig}; skipped with the lab's reason where it cannot
+ * run) when {@code netharness-lab} is on the class path; starts
  * {@link Managed} fields, and leaves the closing to JUnit: every endpoint goes into the
  * {@code ExtensionContext.Store} of its scope, which closes {@code AutoCloseable} values (JUnit
  * 5.13+). Usually turned on with {@link NetHarnessTest} or {@link Managed}; registering it
@@ -38,6 +40,9 @@ public final class NetHarnessExtension implements BeforeAllCallback, BeforeEachC
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (labMayBeNeeded(context)) {
+      LabParameters.skipWhereTheLabCannotRun(context);
+    }
     manageFields(context, context.getRequiredTestClass(), null);
     // Under @TestInstance(PER_CLASS) the instance exists already and lives as long as the class.
     context.getTestInstance().ifPresent(instance -> manageInstance(context, instance));
@@ -45,6 +50,9 @@ public final class NetHarnessExtension implements BeforeAllCallback, BeforeEachC
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (labMayBeNeeded(context)) {
+      LabParameters.skipWhereTheLabCannotRun(context);
+    }
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       manageInstance(context, instance);
     }
@@ -53,17 +61,35 @@ public final class NetHarnessExtension implements BeforeAllCallback, BeforeEachC
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == TcpServer.class || type == UdpPeer.class || type == Endpoints.class;
+    return type == TcpServer.class || type == UdpPeer.class || type == Endpoints.class
+        || type.getName().equals(LabParameters.LAB_TYPE);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Endpoints endpoints = Endpoints.of(context);
     Class<?> type = parameter.getParameter().getType();
+    if (type.getName().equals(LabParameters.LAB_TYPE)) {
+      return LabParameters.resolve(context); // loads the lab's classes only now
+    }
     if (type == Endpoints.class) {
       return endpoints;
     }
     return type == UdpPeer.class ? endpoints.udp() : endpoints.server();
+  }
+
+  /**
+   * True when the test class can see {@code io.netharness.lab.Lab} (the lab's jar is an optional dependency), so
+   * {@link LabParameters}, which refers to it, may be loaded.
+   */
+  private static boolean labMayBeNeeded(ExtensionContext context) {
+    ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+    try {
+      Class.forName(LabParameters.LAB_TYPE, false, loader == null ? ClassLoader.getSystemClassLoader() : loader);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** Constructor parameters belong to the test, not the class, unless the instance is per class. */

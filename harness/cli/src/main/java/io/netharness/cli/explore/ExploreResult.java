@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record ExploreResult(ExploreSettings settings, List<PointResult> points, Duration elapsed) {
 
-  public List<PointResult> of(String protocol) {
-    return points.stream().filter(p -> p.protocol().equals(protocol)).toList();
+  /** The points of one series: {@code TCP}, {@code UDP}, {@code TCP lab} or {@code UDP lab}. */
+  public List<PointResult> of(String series) {
+    return points.stream().filter(p -> p.series().equals(series)).toList();
   }
 }

@@ -1,8 +1,10 @@
 package io.netharness.cli.explore;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Runs the workload at every swept value, in order, over each protocol the sweep applies to. */
@@ -33,8 +35,8 @@ public final class Explorer {
       double value = values.get(i);
       listener.starting(i + 1, values.size(), value);
       List<PointResult> point = new ArrayList<>();
-      for (String protocol : settings.sweep().protocols()) {
-        point.add(runPoint(settings, file, protocol, value));
+      for (String series : settings.series()) {
+        point.add(runPoint(settings, file, series, value, capture(settings, series, value)));
       }
       results.addAll(point);
       listener.finished(i + 1, values.size(), List.copyOf(point));
@@ -42,9 +44,28 @@ public final class Explorer {
     return new ExploreResult(settings, List.copyOf(results), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static PointResult runPoint(ExploreSettings settings, @Nullable TestFile file, String protocol, double value)
-      throws InterruptedException {
-    boolean tcp = protocol.equals("TCP");
+  /** Where the lab's pcap of one point goes: {@code <report dir>/lab/loss-0.2-tcp.pcap}; none off the lab. */
+  static @Nullable Path capture(ExploreSettings settings, String series, double value) {
+    if (!series.endsWith(PointResult.LAB_SUFFIX)) {
+      return null;
+    }
+    String protocol = series.substring(0, series.length() - PointResult.LAB_SUFFIX.length());
+    return settings.out().resolve("lab").resolve(settings.sweep().wireName() + "-" + Numbers.plain(value) + "-"
+        + protocol.toLowerCase(Locale.ROOT) + ".pcap");
+  }
+
+  /** One series at one value: {@code TCP}/{@code UDP} through the proxy/relay, {@code TCP lab}/{@code UDP lab} across the lab's wire. */
+  private static PointResult runPoint(ExploreSettings settings, @Nullable TestFile file, String series, double value,
+      @Nullable Path pcap) throws InterruptedException {
+    if (series.endsWith(PointResult.LAB_SUFFIX)) {
+      boolean tcp = series.startsWith("TCP");
+      if (file != null) {
+        return tcp ? LabTcp.file(settings, file, value, pcap) : LabUdp.file(settings, file, value, pcap);
+      }
+      Workload.Messages messages = (Workload.Messages) settings.workload();
+      return tcp ? LabTcp.messages(settings, messages, value, pcap) : LabUdp.messages(settings, messages, value, pcap);
+    }
+    boolean tcp = series.equals("TCP");
     if (file != null) {
       return tcp ? TcpFileTransfer.run(settings, file, value) : UdpFileTransfer.run(settings, file, value);
     }
@@ -62,11 +83,11 @@ public final class Explorer {
         ? new Workload.Messages(Math.min(m.count(), 50), m.messageBytes(), m.interval())
         : new Workload.FileTransfer(Math.min(((Workload.FileTransfer) workload).fileBytes(), WARM_UP_FILE_BYTES));
     ExploreSettings unimpaired = new ExploreSettings(Sweep.LOSS, 0, 0, 2, Scale.LINEAR, quick, settings.seed(),
-        settings.out());
+        settings.out(), settings.lab());
     TestFile small = file == null ? null : TestFile.of(((Workload.FileTransfer) quick).fileBytes(), settings.seed());
     for (int pass = 0; pass < (file == null ? 1 : FILE_WARM_UP_PASSES); pass++) {
-      for (String protocol : settings.sweep().protocols()) {
-        runPoint(unimpaired, small, protocol, 0);
+      for (String series : settings.series()) {
+        runPoint(unimpaired, small, series, 0, null);
       }
     }
   }

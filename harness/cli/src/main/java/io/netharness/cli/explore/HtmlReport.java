@@ -1,5 +1,6 @@
 package io.netharness.cli.explore;
 
+import java.util.List;
 import java.util.Map;
 
 /** The HTML report: one page, no scripts, no external resources; charts are inline SVG. */
@@ -30,7 +31,7 @@ final class HtmlReport {
         .append(" points (").append(s.scale().wireName()).append(" scale), seed <b>").append(s.seed())
         .append("</b>; repeat with <code>").append(Html.escape(s.command())).append("</code></p>\n");
     if (!s.sweep().absence().isEmpty()) {
-      html.append("<p class=\"sub\" id=\"absent\">").append(Html.escape(s.sweep().absence())).append("</p>\n");
+      html.append("<p class=\"sub\" id=\"absent\">").append(Html.escape(ReportWriter.absence(s))).append("</p>\n");
     }
     html.append("<h2>Delivery and completion time</h2>\n<div class=\"charts\" id=\"headline\">\n")
         .append(SvgChart.draw("chart-delivery", "Delivered % vs " + s.sweep().axisLabel(), "delivered (%)", result,
@@ -43,14 +44,25 @@ final class HtmlReport {
         .append(SvgChart.draw("chart-goodput", "Goodput vs " + s.sweep().axisLabel(), "goodput (KB/s)", result,
             p -> p.goodputBytesPerSecond() / 1000, 1))
         .append("</div>\n");
+    if (s.lab()) {
+      html.append("<h2>What the lab counted</h2>\n<div class=\"charts\" id=\"lab\">\n")
+          .append(SvgChart.draw("chart-retrans", "Kernel TCP retransmissions vs " + s.sweep().axisLabel(),
+              "Tcp.RetransSegs", result, List.of("TCP" + PointResult.LAB_SUFFIX),
+              p -> p.lab() == null ? 0 : p.lab().tcpRetransSegs(), 1))
+          .append(SvgChart.draw("chart-wire", "Packets the wire " + wireVerb(s) + " vs " + s.sweep().axisLabel(),
+              wireVerb(s) + " (packets)", result, s.sweep().labProtocols().stream()
+                  .map(x -> x + PointResult.LAB_SUFFIX).toList(), p -> wireCount(s, p), 1))
+          .append("</div>\n");
+    }
     html.append("<h2>Numbers</h2>\n<div class=\"wide\">\n<table>\n<tr>");
-    for (String column : ReportWriter.COLUMNS) {
+    for (String column : ReportWriter.columns(s)) {
       html.append("<th>").append(column).append("</th>");
     }
     html.append("</tr>\n");
     for (Map<String, Object> row : ReportWriter.rows(result)) {
       html.append("<tr>");
-      row.values().forEach(v -> html.append("<td>").append(Html.escape(String.valueOf(v))).append("</td>"));
+      row.values().forEach(v -> html.append("<td>").append(v == null ? "" : Html.escape(String.valueOf(v)))
+          .append("</td>"));
       html.append("</tr>\n");
     }
     html.append("</table>\n</div>\n<h2>Parameters</h2>\n<table>\n");
@@ -62,9 +74,32 @@ final class HtmlReport {
     return html.toString();
   }
 
+  /** What the wire did that the sweep varies: dropped (loss, and latency, where nothing should be), duplicated, reordered. */
+  private static String wireVerb(ExploreSettings s) {
+    return switch (s.sweep()) {
+      case DUPLICATE -> "duplicated";
+      case REORDER -> "reordered";
+      default -> "dropped";
+    };
+  }
+
+  private static double wireCount(ExploreSettings s, PointResult p) {
+    PointResult.LabCounts lab = p.lab();
+    if (lab == null) {
+      return 0;
+    }
+    return switch (s.sweep()) {
+      case DUPLICATE -> lab.wireDuplicated();
+      case REORDER -> lab.wireReordered();
+      default -> lab.wireDropped();
+    };
+  }
+
   /** "200 numbered messages of 11 bytes per point over TCP and UDP", or the file's size and chunks. */
   private static String what(ExploreSettings s) {
-    String over = " over " + String.join(" and ", s.sweep().protocols());
+    List<String> series = s.series();
+    String over = " over " + (series.size() == 1 ? series.get(0)
+        : String.join(", ", series.subList(0, series.size() - 1)) + " and " + series.get(series.size() - 1));
     if (s.workload() instanceof Workload.FileTransfer f) {
       return "a " + ByteSizes.describe(f.fileBytes()) + " file (" + f.fileBytes() + " seeded random bytes) sent one way"
           + " in " + f.chunks() + " numbered chunks of " + Workload.FileTransfer.CHUNK_BYTES + " bytes per point" + over;

@@ -18,6 +18,19 @@ import java.util.Map;
 public final class ReportWriter {
   static final List<String> COLUMNS = List.of("sweep", "value", "protocol", "sent", "delivered", "delivered_percent",
       "duplicates", "out_of_order", "completion_ms", "latency_p50_ms", "latency_p99_ms", "goodput_bytes_per_second", "intact");
+  /** Added with {@code --lab}: where the point ran, and what the kernels and the wire counted (empty off the lab). */
+  static final List<String> LAB_COLUMNS = List.of("network", "tcp_retrans_segs", "wire_dropped", "wire_duplicated",
+      "wire_reordered");
+
+  /** The columns of this run's table: {@link #COLUMNS}, then {@link #LAB_COLUMNS} with {@code --lab}. */
+  static List<String> columns(ExploreSettings settings) {
+    if (!settings.lab()) {
+      return COLUMNS;
+    }
+    List<String> columns = new ArrayList<>(COLUMNS);
+    columns.addAll(LAB_COLUMNS);
+    return List.copyOf(columns);
+  }
 
   private ReportWriter() {}
 
@@ -36,10 +49,10 @@ public final class ReportWriter {
   }
 
   static String csv(ExploreResult result) {
-    StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    StringBuilder csv = new StringBuilder(String.join(",", columns(result.settings()))).append('\n');
     for (Map<String, Object> row : rows(result)) {
       List<String> cells = new ArrayList<>();
-      row.values().forEach(v -> cells.add(String.valueOf(v)));
+      row.values().forEach(v -> cells.add(v == null ? "" : String.valueOf(v)));
       csv.append(String.join(",", cells)).append('\n');
     }
     return csv.toString();
@@ -75,12 +88,51 @@ public final class ReportWriter {
           s.workload().path(protocol, s.sweep().effect(protocol).orElseThrow()));
     }
     if (!s.sweep().absence().isEmpty()) {
-      p.put("absent", s.sweep().absence());
+      p.put("absent", absence(s));
+    }
+    if (s.lab()) {
+      for (String protocol : s.sweep().labProtocols()) {
+        p.put(protocol.toLowerCase(Locale.ROOT) + "_lab_path", labPath(s, protocol));
+      }
+      p.put("lab", "TCP and UDP ran twice at every point: through the fault proxy / UDP relay on loopback (series TCP,"
+          + " UDP; TCP's loss there is the packet_loss toxic's model of a retransmission) and as the kernel's own TCP"
+          + " and UDP between two network namespaces joined by the packet lab's wire (series TCP lab, UDP lab; a fresh"
+          + " lab per point, its wire seeded with --seed). tcp_retrans_segs: Tcp.RetransSegs of both lab hosts' kernels"
+          + " during the point; wire_*: what the wire did to the packets, both directions. A pcap per lab point: "
+          + s.out().resolve("lab"));
     }
     p.put("held_fixed", "no other toxic or impairment; loopback; a fresh proxy/relay per point; one connection (TCP)"
         + " / one socket pair (UDP)");
     p.put("command", s.command());
     return p;
+  }
+
+  /** The sweep's absence sentence; with {@code --lab}, also that the absent protocol runs across the lab. */
+  static String absence(ExploreSettings s) {
+    String absence = s.sweep().absence();
+    if (!s.lab() || absence.isEmpty()) {
+      return absence;
+    }
+    List<String> labOnly = s.sweep().labProtocols().stream().filter(p -> !s.sweep().protocols().contains(p)).toList();
+    return labOnly.isEmpty() ? absence : absence + " With --lab the kernel's " + String.join(" and ", labOnly)
+        + " runs across the lab's wire all the same (series " + labOnly.get(0) + PointResult.LAB_SUFFIX
+        + "), to show what that costs it.";
+  }
+
+  /** The path a lab series takes and where the swept impairment sits on it. */
+  static String labPath(ExploreSettings s, String protocol) {
+    String effect = s.sweep().labEffect().orElseThrow();
+    boolean file = s.workload() instanceof Workload.FileTransfer;
+    if (protocol.equals("TCP")) {
+      return file ? "kernel TCP: client on lab host a (10.77.0.1) -> lab wire -> receiving server on host b (10.77.0.2);"
+          + " on a>b (to the receiver): " + effect
+          : "kernel TCP: client on lab host a (10.77.0.1) -> lab wire -> echo server on host b (10.77.0.2) and back;"
+              + " on b>a (the echo path): " + effect;
+    }
+    return file ? "kernel UDP: sender on lab host a -> lab wire -> receiving peer on host b, one datagram per chunk;"
+        + " on a>b: " + effect
+        : "kernel UDP: client on lab host a -> lab wire -> echo peer on host b and back; on a>b (to the echo peer): "
+            + effect;
   }
 
   static List<Map<String, Object>> rows(ExploreResult result) {
@@ -100,6 +152,14 @@ public final class ReportWriter {
       row.put("latency_p99_ms", ms(p.latencyP99()));
       row.put("goodput_bytes_per_second", round(p.goodputBytesPerSecond(), 0));
       row.put("intact", p.intact());
+      if (result.settings().lab()) {
+        PointResult.LabCounts lab = p.lab();
+        row.put("network", lab == null ? "loopback" : "lab");
+        row.put("tcp_retrans_segs", lab == null || p.protocol().equals("UDP") ? null : lab.tcpRetransSegs());
+        row.put("wire_dropped", lab == null ? null : lab.wireDropped());
+        row.put("wire_duplicated", lab == null ? null : lab.wireDuplicated());
+        row.put("wire_reordered", lab == null ? null : lab.wireReordered());
+      }
       rows.add(row);
     }
     return rows;

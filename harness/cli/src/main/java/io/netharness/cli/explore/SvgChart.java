@@ -8,6 +8,8 @@ import java.util.function.ToDoubleFunction;
 final class SvgChart {
   static final String TCP_COLOUR = "#1f6fb4";
   static final String UDP_COLOUR = "#d1452b";
+  static final String TCP_LAB_COLOUR = "#6a3d9a";
+  static final String UDP_LAB_COLOUR = "#e08a00";
   private static final int WIDTH = 520;
   private static final int HEIGHT = 300;
   private static final int LEFT = 64;
@@ -23,6 +25,12 @@ final class SvgChart {
    */
   static String draw(String id, String title, String yLabel, ExploreResult result, ToDoubleFunction<PointResult> metric,
       double yFloorMax) {
+    return draw(id, title, yLabel, result, result.settings().series(), metric, yFloorMax);
+  }
+
+  /** The same, with only the given series ({@code TCP}, {@code UDP}, {@code TCP lab}, {@code UDP lab}). */
+  static String draw(String id, String title, String yLabel, ExploreResult result, List<String> protocols,
+      ToDoubleFunction<PointResult> metric, double yFloorMax) {
     ExploreSettings settings = result.settings();
     List<Double> values = settings.values();
     boolean log = settings.scale() == Scale.LOG && values.get(0) > 0;
@@ -30,7 +38,9 @@ final class SvgChart {
     double xMax = position(values.get(values.size() - 1), log);
     double yMax = yFloorMax;
     for (PointResult p : result.points()) {
-      yMax = Math.max(yMax, metric.applyAsDouble(p));
+      if (protocols.contains(p.series())) {
+        yMax = Math.max(yMax, metric.applyAsDouble(p));
+      }
     }
     yMax = niceCeiling(yMax);
     Axis x = new Axis(xMin, xMax == xMin ? xMin + 1 : xMax, LEFT, WIDTH - RIGHT, log);
@@ -59,20 +69,25 @@ final class SvgChart {
     svg.append("<text class=\"label\" font-size=\"12\" font-family=\"sans-serif\" text-anchor=\"middle\" transform=\"translate(14 ")
         .append(fmt((TOP + HEIGHT - BOTTOM) / 2.0)).append(") rotate(-90)\">").append(Html.escape(yLabel))
         .append("</text>\n");
-    List<String> protocols = settings.sweep().protocols();
     for (int i = 0; i < protocols.size(); i++) {
       String protocol = protocols.get(i);
       svg.append(series(protocol, colour(protocol), result.of(protocol), metric, x, y));
     }
     for (int i = 0; i < protocols.size(); i++) {
       // the last legend entry keeps its place at the right, whether one protocol runs or two
-      svg.append(legend(protocols.get(i), colour(protocols.get(i)), 2 - protocols.size() + i));
+      svg.append(legend(protocols.get(i), colour(protocols.get(i)), i, protocols.size(),
+          protocols.stream().anyMatch(p -> p.endsWith(PointResult.LAB_SUFFIX))));
     }
     return svg.append("</svg>\n").toString();
   }
 
   private static String colour(String protocol) {
-    return protocol.equals("TCP") ? TCP_COLOUR : UDP_COLOUR;
+    return switch (protocol) {
+      case "TCP" -> TCP_COLOUR;
+      case "UDP" -> UDP_COLOUR;
+      case "TCP lab" -> TCP_LAB_COLOUR;
+      default -> UDP_LAB_COLOUR;
+    };
   }
 
   private static double position(double value, boolean log) {
@@ -91,12 +106,18 @@ final class SvgChart {
           .append(colour).append("\"><title>").append(name).append(' ').append(Numbers.plain(p.value())).append(": ")
           .append(Numbers.plain(round3(metric.applyAsDouble(p)))).append("</title></circle>\n");
     }
-    return "<polyline class=\"series\" data-protocol=\"" + name + "\" fill=\"none\" stroke=\"" + colour
+    String dash = name.endsWith(PointResult.LAB_SUFFIX) ? "\" stroke-dasharray=\"7 3" : "";
+    return "<polyline class=\"series\" data-protocol=\"" + name + "\" fill=\"none\" stroke=\"" + colour + dash
         + "\" stroke-width=\"2.5\" points=\"" + String.join(" ", coordinates) + "\"/>\n" + dots;
   }
 
-  private static String legend(String name, String colour, int index) {
-    double lx = WIDTH - RIGHT - 110 + index * 56;
+  /**
+   * Entry {@code index} of {@code count}; the last entry keeps its place at the right whatever the count. "TCP lab"
+   * needs more room than "TCP", so with a lab series the entries are 66 px apart instead of 56.
+   */
+  private static String legend(String name, String colour, int index, int count, boolean lab) {
+    double lx = !lab && count <= 2 ? WIDTH - RIGHT - 110 + (2 - count + index) * 56
+        : WIDTH - RIGHT - 66 * count + index * 66;
     // in the strip between the title and the plot, so it never covers a line
     return "<rect x=\"" + fmt(lx) + "\" y=\"" + (TOP - 22) + "\" width=\"14\" height=\"4\" fill=\"" + colour + "\"/>"
         + text(lx + 18, TOP - 17, "start", "tick", name);

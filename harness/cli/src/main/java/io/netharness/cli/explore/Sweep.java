@@ -30,6 +30,11 @@ public enum Sweep {
     public Optional<Impairment> impairment(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.loss(value));
     }
+
+    @Override
+    public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+      return Optional.of(io.netharness.lab.Impairment.none().withLoss(value));
+    }
   },
   LATENCY("latency", "latency", "ms", new Range(0, 60_000, 0, 200), Scale.LINEAR, true,
       "latency toxic (value ms added to every chunk)", "delay impairment (value ms added to every datagram)", "") {
@@ -41,6 +46,11 @@ public enum Sweep {
     @Override
     public Optional<Impairment> impairment(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.delay(millis(value)));
+    }
+
+    @Override
+    public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+      return Optional.of(io.netharness.lab.Impairment.none().withDelay(millis(value)));
     }
   },
   BANDWIDTH("bandwidth", "bandwidth", "KB/s", new Range(1, 1_000_000, 8, 1024), Scale.LOG, true,
@@ -71,6 +81,11 @@ public enum Sweep {
     public Optional<Impairment> impairment(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.duplicate(value));
     }
+
+    @Override
+    public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+      return Optional.of(io.netharness.lab.Impairment.none().withDuplicate(value));
+    }
   },
   REORDER("reorder", "reorder probability", "", new Range(0, 1, 0, 0.5), Scale.LINEAR, false, null,
       "reorder impairment (probability = value, gap " + Sweep.REORDER_GAP + ": a held datagram goes out after the next "
@@ -79,6 +94,11 @@ public enum Sweep {
     @Override
     public Optional<Impairment> impairment(double value) {
       return value == 0 ? Optional.empty() : Optional.of(Impairments.reorder(value, REORDER_GAP));
+    }
+
+    @Override
+    public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+      return Optional.of(io.netharness.lab.Impairment.none().withReorder(value));
     }
   };
 
@@ -116,6 +136,44 @@ public enum Sweep {
   /** The impairment on the UDP relay at this value; empty means none. */
   public Optional<Impairment> impairment(double value) {
     return Optional.empty();
+  }
+
+  /**
+   * What the packet lab's wire does to the impaired direction's packets at this value ({@code --lab}); empty when
+   * the wire has no such impairment, and then the sweep does not run in the lab (see {@link #labAbsence()}).
+   */
+  public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+    return Optional.empty();
+  }
+
+  /** "TCP" and "UDP" when the sweep runs across the lab's wire, else none. */
+  public List<String> labProtocols() {
+    return labImpairment(defaultTo()).isPresent() ? List.of("TCP", "UDP") : List.of();
+  }
+
+  /** What a value does to a packet on the lab's wire, for the report; empty when the sweep has no lab run. */
+  public Optional<String> labEffect() {
+    return Optional.ofNullable(switch (this) {
+      case LOSS -> "the wire drops each packet with probability = value (seeded); the kernel's TCP retransmits it"
+          + " on its own timers, UDP's datagram is gone";
+      case LATENCY -> "the wire holds every packet value ms";
+      case DUPLICATE -> "the wire delivers each packet twice with probability = value; TCP drops the copy, UDP"
+          + " hands it to the application";
+      case REORDER -> "the wire holds a packet with probability = value and sends it after the next one (or after"
+          + " 20 ms); TCP puts the bytes back in order, UDP does not";
+      default -> null;
+    });
+  }
+
+  /** Why {@code --lab} cannot run this sweep, with what to do instead; empty when it can. */
+  public String labAbsence() {
+    return switch (this) {
+      case BANDWIDTH -> "--lab has no bandwidth sweep: the lab's wire has no rate limit in this version; run"
+          + " --sweep bandwidth without --lab, or sweep loss, latency, duplicate or reorder with --lab";
+      case SLICER -> "--lab has no slicer sweep: the lab's wire carries whole IP packets and the kernel's TCP cuts"
+          + " its stream into segments itself; run --sweep slicer without --lab";
+      default -> "";
+    };
   }
 
   /** "TCP", "UDP" or both, in that order: the protocols this sweep runs. */

@@ -27,18 +27,23 @@ final class TcpFileTransfer {
             .build().start()) {
       settings.sweep().toxic(value).ifPresent(toxic -> proxy.add(Direction.UPSTREAM, toxic));
       try (TcpClient client = TcpClient.builder().address(proxy.address()).sendTimeout(patience).connect()) {
-        for (int i = 0; i < file.chunks(); i++) {
-          probe.sent(i, System.nanoTime());
-          client.send(file.chunk(i));
-        }
-        probe.awaitArrivals(file.chunks(), patience);
+        send(client, file, probe, patience);
       }
     }
     return probe.result("TCP", value, receiver.sha256().equals(file.sha256()));
   }
 
+  /** Writes the file's chunks back to back and waits until the receiver has them all, or nothing came for a while. */
+  static void send(TcpClient client, TestFile file, Probe probe, Duration patience) throws InterruptedException {
+    for (int i = 0; i < file.chunks(); i++) {
+      probe.sent(i, System.nanoTime());
+      client.send(file.chunk(i));
+    }
+    probe.awaitArrivals(file.chunks(), patience);
+  }
+
   /** Counts the stream's bytes into chunks and hashes them, on the server's event loop. */
-  private static final class Receiver implements Behavior {
+  static final class Receiver implements Behavior {
     private final Probe probe;
     private final long fileBytes;
     private final MessageDigest digest = TestFile.newDigest();

@@ -28,22 +28,28 @@ final class TcpWorkload {
             .build().start()) {
       settings.sweep().toxic(value).ifPresent(toxic -> proxy.add(Direction.DOWNSTREAM, toxic));
       try (TcpClient client = TcpClient.connect(proxy.address())) {
-        Thread receiver = new Thread(() -> receive(client, probe, messages, workload.count(), patience),
-            "explore-tcp-receiver");
-        receiver.setDaemon(true);
-        receiver.start();
-        Pacer pacer = new Pacer(workload.interval());
-        for (int i = 0; i < workload.count(); i++) {
-          pacer.awaitSlot(i);
-          probe.sent(i, System.nanoTime());
-          client.sendText(messages.text(i), StandardCharsets.US_ASCII);
-        }
-        receiver.join(patience.toMillis() * 2);
-        client.close();
-        receiver.join();
+        exchange(client, probe, messages, workload, patience);
       }
     }
     return probe.result("TCP", value);
+  }
+
+  /** Sends the numbered lines, paced, while a receiver thread takes their echoes; closes the client at the end. */
+  static void exchange(TcpClient client, Probe probe, NumberedMessages messages, Workload.Messages workload,
+      Duration patience) throws InterruptedException {
+    Thread receiver = new Thread(() -> receive(client, probe, messages, workload.count(), patience),
+        "explore-tcp-receiver");
+    receiver.setDaemon(true);
+    receiver.start();
+    Pacer pacer = new Pacer(workload.interval());
+    for (int i = 0; i < workload.count(); i++) {
+      pacer.awaitSlot(i);
+      probe.sent(i, System.nanoTime());
+      client.sendText(messages.text(i), StandardCharsets.US_ASCII);
+    }
+    receiver.join(patience.toMillis() * 2);
+    client.close();
+    receiver.join();
   }
 
   private static void receive(TcpClient client, Probe probe, NumberedMessages messages, int count, Duration patience) {

@@ -73,7 +73,7 @@ final class UdpFileTransfer {
     return probe.result("UDP", value, intact(chunks, file));
   }
 
-  private static void take(byte[] datagram, byte[] @Nullable [] chunks, Probe probe) {
+  static void take(byte[] datagram, byte[] @Nullable [] chunks, Probe probe) {
     long now = System.nanoTime();
     int seq = datagram.length >= Workload.FileTransfer.HEADER_BYTES ? ByteBuffer.wrap(datagram).getInt() : -1;
     if (seq < 0 || seq >= chunks.length) {
@@ -87,7 +87,7 @@ final class UdpFileTransfer {
   }
 
   /** Every chunk there, and in number order they are the file, byte for byte. */
-  private static boolean intact(byte[] @Nullable [] chunks, TestFile file) {
+  static boolean intact(byte[] @Nullable [] chunks, TestFile file) {
     MessageDigest digest = TestFile.newDigest();
     for (byte[] chunk : chunks) {
       if (chunk == null) {
