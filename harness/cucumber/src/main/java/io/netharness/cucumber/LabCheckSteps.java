@@ -116,6 +116,41 @@ public final class LabCheckSteps {
     }
   }
 
+  @Then("the lab wire held the packets from host {string} between {duration} and {duration}, spread over at least {duration}")
+  public void heldBetween(String host, java.time.Duration low, java.time.Duration high, java.time.Duration spread) {
+    Direction direction = lab.from(host);
+    List<java.time.Duration> delays = lab.capture().packets(p -> p.direction() == direction && !p.dropped()).stream()
+        .map(p -> p.delay().orElseThrow(() -> new ExpectationFailedException("expected the wire to delay the packets"
+            + " from host \"" + host + "\", but frame " + p.frame() + " went straight through: " + p.summary())))
+        .sorted().toList();
+    if (delays.isEmpty()) {
+      throw new ExpectationFailedException("expected packets from host \"" + host + "\" on the wire, but there were none");
+    }
+    java.time.Duration min = delays.get(0);
+    java.time.Duration max = delays.get(delays.size() - 1);
+    lab.log(delays.size() + " packets from host " + host + " held " + millis(min) + " to " + millis(max)
+        + " (median " + millis(delays.get(delays.size() / 2)) + ")");
+    if (min.compareTo(low) < 0 || max.compareTo(high) > 0 || max.minus(min).compareTo(spread) < 0) {
+      throw new ExpectationFailedException("expected the packets from host \"" + host + "\" held between " + millis(low)
+          + " and " + millis(high) + ", spread over at least " + millis(spread) + ", but they were held "
+          + millis(min) + " to " + millis(max));
+    }
+  }
+
+  private static String millis(java.time.Duration d) {
+    return d.toNanos() / 1000 / 1000.0 + " ms";
+  }
+
+  @Then("the kernel counter {string} of lab host {string} is {long}")
+  public void counterIs(String key, String host, long expected) {
+    long n = lab.host(host).kernelCounters().get(key);
+    lab.log("kernel of host " + host + ": " + key + " = " + n);
+    if (n != expected) {
+      throw new ExpectationFailedException("expected " + key + " of host \"" + host + "\" to be " + expected
+          + ", but it is " + n);
+    }
+  }
+
   @Then("the kernel of lab host {string} counted TCP retransmissions")
   public void retransmissions(String host) {
     long n = awaitCounterAbove(host, "Tcp.RetransSegs", 0);

@@ -94,6 +94,12 @@ public final class LabSteps {
     state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay));
   }
 
+  @Given("the lab wire delays the packets from host {string} by {duration} with {duration} of jitter")
+  public void jitter(String host, java.time.Duration delay, java.time.Duration jitter) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay, jitter));
+  }
+
   @Given("lab host {string} sets {string} to {string}")
   public void sysctl(String host, String name, String value) {
     lab.host(host).sysctl(name, value);

@@ -1,12 +1,15 @@
 package io.netharness.lab;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One frame of a lab capture: an IPv4 packet as the sending host sent it, which way it went, its index in
  * that direction, and what the wire did to it ({@code forwarded}, {@code dropped}, {@code duplicated},
- * {@code reordered}, {@code corrupted@OFFSET}). The accessors decode the IP, TCP and UDP headers.
+ * {@code reordered}, {@code corrupted@OFFSET}, and {@code delay=12.5ms} when the wire delays). The accessors
+ * decode the IP, TCP and UDP headers.
  *
  * <pre>{@code
  * for (CapturedPacket p : LabCapture.read(pcap).packets()) System.out.println(p.summary());
@@ -45,6 +48,17 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
   /** Whether the wire dropped this packet (it is in the capture because the sender sent it). */
   public boolean dropped() {
     return fate.equals("dropped");
+  }
+
+  /** How long the wire held this packet (its delay with its own jitter), when the wire delays. */
+  public Optional<Duration> delay() {
+    for (String word : fate.split(" ")) {
+      if (word.startsWith("delay=") && word.endsWith("ms")) {
+        double millis = Double.parseDouble(word.substring(6, word.length() - 2));
+        return Optional.of(Duration.ofNanos(Math.round(millis * 1_000_000)));
+      }
+    }
+    return Optional.empty();
   }
 
   public String source() {

@@ -4,7 +4,11 @@ import java.time.Duration;
 
 /**
  * What the wire does to the packets of one direction; each probability is between 0.0 and 1.0 and applies to
- * every packet independently, drawn from the lab's seed. {@code delay} holds every packet that long.
+ * every packet independently, drawn from the lab's seed. {@code delay} holds every packet that long, give or
+ * take a {@code jitter} drawn per packet, uniformly between {@code delay - jitter} and {@code delay + jitter}
+ * (never below zero). Jitter does not reorder: a packet whose draw is shorter than its predecessor's waits for
+ * it (like netem with a rate set; plain netem reorders under jitter), so reordering stays the {@code reorder}
+ * knob's alone and is counted.
  * <ul>
  *   <li>{@code loss}: the packet is dropped; with {@code lossBurst} above 1, losses come in bursts of that mean
  *       length (a two-state Gilbert model whose long-run loss rate is still {@code loss});</li>
@@ -19,8 +23,8 @@ import java.time.Duration;
  * }</pre>
  */
 public record Impairment(double loss, double lossBurst, double duplicate, double reorder, double corrupt,
-    Duration delay) {
-  private static final Impairment NONE = new Impairment(0, 1, 0, 0, 0, Duration.ZERO);
+    Duration delay, Duration jitter) {
+  private static final Impairment NONE = new Impairment(0, 1, 0, 0, 0, Duration.ZERO, Duration.ZERO);
 
   public Impairment {
     check("loss", loss);
@@ -36,6 +40,9 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);
     }
+    if (jitter.isNegative()) {
+      throw new IllegalArgumentException("jitter must not be negative, was " + jitter);
+    }
   }
 
   /** A perfect wire: every packet delivered once, at once, unchanged. */
@@ -44,28 +51,33 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
   }
 
   public Impairment withLoss(double probability) {
-    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay);
+    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay, jitter);
   }
 
   /** Loses {@code probability} of the packets in bursts of {@code meanBurstPackets} on average. */
   public Impairment withBurstLoss(double probability, double meanBurstPackets) {
-    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay);
+    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay, jitter);
   }
 
   public Impairment withDuplicate(double probability) {
-    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay);
+    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay, jitter);
   }
 
   public Impairment withReorder(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay);
+    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay, jitter);
   }
 
   public Impairment withCorrupt(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay);
+    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay, jitter);
   }
 
   public Impairment withDelay(Duration newDelay) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay);
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, jitter);
+  }
+
+  /** Each packet waits {@code delay} plus or minus up to {@code jitter}, drawn per packet from the seed. */
+  public Impairment withDelay(Duration newDelay, Duration newJitter) {
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, newJitter);
   }
 
   private static void check(String name, double probability) {

@@ -28,7 +28,7 @@ public final class WireLoop implements Runnable {
   private final FatePlan plan;
   private final Supplier<Impairment> impairment;
   private final @Nullable Capture capture;
-  private final Supplier<ScheduledExecutorService> timer;
+  private final Outbox outbox;
   private final int wakeFd;
   private final Memory buffer = new Memory(MTU_BUFFER);
   private final Memory pollFds = new Memory(16);
@@ -42,6 +42,7 @@ public final class WireLoop implements Runnable {
   private volatile long corrupted;
   private volatile @Nullable Throwable failure;
   private byte @Nullable [] held;
+  private Duration heldDelay = Duration.ZERO;
   private long heldUntilNanos;
 
   public WireLoop(Direction direction, TunDevice from, TunDevice to, long seed, Supplier<Impairment> impairment,
@@ -52,7 +53,7 @@ public final class WireLoop implements Runnable {
     this.plan = new FatePlan(seed, direction);
     this.impairment = impairment;
     this.capture = capture;
-    this.timer = timer;
+    this.outbox = new Outbox(to, timer);
     this.wakeFd = wakeFd;
   }
 
@@ -103,7 +104,7 @@ public final class WireLoop implements Runnable {
       byte[] late = held;
       if (late != null && System.nanoTime() - heldUntilNanos >= 0) {
         held = null;
-        emit(late);
+        send(late, late.length, heldDelay);
       }
     }
   }
@@ -113,7 +114,7 @@ public final class WireLoop implements Runnable {
     Fate fate = plan.next(now);
     packets++;
     bytes += length;
-    byte[] original = capture != null || needsCopy(fate, now) ? buffer.getByteArray(0, length) : null;
+    byte[] original = capture != null || needsCopy(fate) ? buffer.getByteArray(0, length) : null;
     if (fate.dropped()) {
       dropped++;
       record(fate.index(), original, length, "dropped");
@@ -141,25 +142,32 @@ public final class WireLoop implements Runnable {
       reordered++;
       words.append("reordered ");
     }
-    record(fate.index(), original, length, words.length() == 0 ? "forwarded" : words.toString().trim());
+    if (words.length() == 0) {
+      words.append("forwarded ");
+    }
+    if (!now.delay().isZero() || !now.jitter().isZero()) {
+      words.append("delay=").append(fate.delay().toNanos() / 1000 / 1000.0).append("ms");
+    }
+    record(fate.index(), original, length, words.toString().trim());
     if (hold) {
       held = packet;
+      heldDelay = fate.delay();
       heldUntilNanos = System.nanoTime() + HOLD_LIMIT.toNanos();
       return;
     }
-    send(packet, length, now.delay());
+    send(packet, length, fate.delay());
     if (fate.duplicated()) {
-      send(packet, length, now.delay());
+      send(packet, length, fate.delay());
     }
     byte[] released = held;
     if (released != null) {
       held = null;
-      emit(released);
+      send(released, released.length, heldDelay);
     }
   }
 
-  private static boolean needsCopy(Fate fate, Impairment now) {
-    return fate.corrupted() || fate.reordered() || !now.delay().isZero();
+  private boolean needsCopy(Fate fate) {
+    return fate.corrupted() || fate.reordered() || !fate.delay().isZero() || !outbox.idle();
   }
 
   private void record(long index, byte @Nullable [] packet, int length, String fate) {
@@ -170,15 +178,9 @@ public final class WireLoop implements Runnable {
 
   private void send(byte @Nullable [] packet, int length, Duration delay) {
     if (packet == null) {
-      to.write(buffer, length); // the fast path: straight from the read buffer
-    } else if (delay.isZero()) {
-      to.write(packet);
+      outbox.writeNow(buffer, length); // the fast path: straight from the read buffer
     } else {
-      timer.get().schedule(() -> to.write(packet), delay.toNanos(), TimeUnit.NANOSECONDS);
+      outbox.send(packet, System.nanoTime() + delay.toNanos());
     }
-  }
-
-  private void emit(byte[] packet) {
-    send(packet, packet.length, impairment.get().delay());
   }
 }
