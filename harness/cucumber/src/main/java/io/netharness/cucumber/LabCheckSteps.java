@@ -64,6 +64,18 @@ public final class LabCheckSteps {
     }
   }
 
+  @Then("{string} got the {int} numbered datagrams from {string} less exactly the ones the lab wire dropped")
+  public void lostWhatTheWireDropped(String receiver, int count, String sender) {
+    DeliveryReport report = udpReport(receiver, count, sender);
+    WireCounters counters = state.lab().wire().counters(lab.from(hostOf(sender)));
+    long dropped = counters.dropped() + counters.queueDrops();
+    if (dropped == 0 || report.lost() != dropped) {
+      throw new ExpectationFailedException("expected \"" + receiver + "\" to miss exactly the " + dropped
+          + " datagrams the wire dropped (" + counters + "), but it missed " + report.lost() + ":\n"
+          + DeliveryReport.table(List.of(report)));
+    }
+  }
+
   @Then("a second lab with the same seed gives the same fates to {int} numbered datagrams from host {string}")
   public void sameFatesAgain(int count, String host) {
     Lab first = state.lab();
@@ -104,11 +116,12 @@ public final class LabCheckSteps {
     WireCounters counters = state.lab().wire().counters(lab.from(host));
     long n = switch (verb.toLowerCase(Locale.ROOT)) {
       case "dropped" -> counters.dropped();
+      case "queue-dropped" -> counters.queueDrops();
       case "duplicated" -> counters.duplicated();
       case "reordered" -> counters.reordered();
       case "corrupted" -> counters.corrupted();
-      default -> throw new HarnessException("the lab wire dropped, duplicated, reordered or corrupted packets, not \""
-          + verb + "\"");
+      default -> throw new HarnessException("the lab wire dropped, queue-dropped, duplicated, reordered or corrupted"
+          + " packets, not \"" + verb + "\"");
     };
     if (n == 0) {
       throw new ExpectationFailedException("expected the wire to have " + verb + " packets from host \"" + host

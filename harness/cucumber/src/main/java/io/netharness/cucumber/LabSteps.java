@@ -100,6 +100,12 @@ public final class LabSteps {
     state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay, jitter));
   }
 
+  @Given("the lab wire carries {long} kbit\\/s from host {string} with a queue of {int} packets")
+  public void rate(long kilobits, String host, int queue) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withRate(kilobits * 1000, queue));
+  }
+
   @Given("lab host {string} sets {string} to {string}")
   public void sysctl(String host, String name, String value) {
     lab.host(host).sysctl(name, value);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One frame of a lab capture: an IPv4 packet as the sending host sent it, which way it went, its index in
  * that direction, and what the wire did to it ({@code forwarded}, {@code dropped}, {@code duplicated},
- * {@code reordered}, {@code corrupted@OFFSET}, and {@code delay=12.5ms} when the wire delays). The accessors
+ * {@code reordered}, {@code corrupted@OFFSET}, {@code queue-dropped}, and {@code delay=12.5ms} when the wire delays). The accessors
  * decode the IP, TCP and UDP headers.
  *
  * <pre>{@code
@@ -45,9 +45,12 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     return protocol() == 17 && bytes.length >= ipHeaderLength() + 8;
   }
 
-  /** Whether the wire dropped this packet (it is in the capture because the sender sent it). */
+  /**
+   * Whether the wire dropped this packet, by its loss or because the rate limit's queue was full
+   * ({@code queue-dropped}); it is in the capture because the sender sent it.
+   */
   public boolean dropped() {
-    return fate.equals("dropped");
+    return fate.equals("dropped") || fate.equals("queue-dropped");
   }
 
   /** How long the wire held this packet (its delay with its own jitter), when the wire delays. */

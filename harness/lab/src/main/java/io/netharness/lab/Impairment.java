@@ -8,7 +8,10 @@ import java.time.Duration;
  * take a {@code jitter} drawn per packet, uniformly between {@code delay - jitter} and {@code delay + jitter}
  * (never below zero). Jitter does not reorder: a packet whose draw is shorter than its predecessor's waits for
  * it (like netem with a rate set; plain netem reorders under jitter), so reordering stays the {@code reorder}
- * knob's alone and is counted.
+ * knob's alone and is counted. {@code rateBitsPerSecond} (0: none) sends the direction's packets through a token
+ * bucket that fills at that rate and holds one full-size packet; packets wait their turn in a FIFO queue of at
+ * most {@code queueLimitPackets}, and a packet that finds it full is dropped (a queue drop, counted apart from
+ * {@code loss}). The delay is added after the queue, like a slow link followed by a long cable.
  * <ul>
  *   <li>{@code loss}: the packet is dropped; with {@code lossBurst} above 1, losses come in bursts of that mean
  *       length (a two-state Gilbert model whose long-run loss rate is still {@code loss});</li>
@@ -23,8 +26,11 @@ import java.time.Duration;
  * }</pre>
  */
 public record Impairment(double loss, double lossBurst, double duplicate, double reorder, double corrupt,
-    Duration delay, Duration jitter) {
-  private static final Impairment NONE = new Impairment(0, 1, 0, 0, 0, Duration.ZERO, Duration.ZERO);
+    Duration delay, Duration jitter, long rateBitsPerSecond, int queueLimitPackets) {
+  /** The queue limit {@link #withRate(long)} sets: netem's default {@code limit}. */
+  public static final int DEFAULT_QUEUE_LIMIT_PACKETS = 1000;
+  private static final Impairment NONE =
+      new Impairment(0, 1, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, DEFAULT_QUEUE_LIMIT_PACKETS);
 
   public Impairment {
     check("loss", loss);
@@ -43,6 +49,12 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
     if (jitter.isNegative()) {
       throw new IllegalArgumentException("jitter must not be negative, was " + jitter);
     }
+    if (rateBitsPerSecond < 0) {
+      throw new IllegalArgumentException("rateBitsPerSecond is 0 (no limit) or more, was " + rateBitsPerSecond);
+    }
+    if (queueLimitPackets < 1) {
+      throw new IllegalArgumentException("queueLimitPackets is at least 1, was " + queueLimitPackets);
+    }
   }
 
   /** A perfect wire: every packet delivered once, at once, unchanged. */
@@ -51,33 +63,55 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
   }
 
   public Impairment withLoss(double probability) {
-    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay, jitter);
+    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   /** Loses {@code probability} of the packets in bursts of {@code meanBurstPackets} on average. */
   public Impairment withBurstLoss(double probability, double meanBurstPackets) {
-    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay, jitter);
+    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withDuplicate(double probability) {
-    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay, jitter);
+    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withReorder(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay, jitter);
+    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withCorrupt(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay, jitter);
+    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withDelay(Duration newDelay) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, jitter);
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, jitter,
+        rateBitsPerSecond, queueLimitPackets);
   }
 
   /** Each packet waits {@code delay} plus or minus up to {@code jitter}, drawn per packet from the seed. */
   public Impairment withDelay(Duration newDelay, Duration newJitter) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, newJitter);
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, newJitter,
+        rateBitsPerSecond, queueLimitPackets);
+  }
+
+  /** Sends at most {@code bitsPerSecond} (a token bucket), queueing up to {@link #DEFAULT_QUEUE_LIMIT_PACKETS}. */
+  public Impairment withRate(long bitsPerSecond) {
+    return withRate(bitsPerSecond, DEFAULT_QUEUE_LIMIT_PACKETS);
+  }
+
+  /**
+   * Sends at most {@code bitsPerSecond} and holds at most {@code queueLimitPackets} waiting for their turn: a
+   * packet that finds the queue full is dropped and counted in {@link WireCounters#queueDrops()}. 0 bits/s
+   * lifts the limit.
+   */
+  public Impairment withRate(long bitsPerSecond, int queueLimitPackets) {
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, delay, jitter,
+        bitsPerSecond, queueLimitPackets);
   }
 
   private static void check(String name, double probability) {

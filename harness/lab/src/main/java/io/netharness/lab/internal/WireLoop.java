@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One direction of the wire, on its own thread: waits (poll) for packets on one TUN device, decides each
- * packet's fate, records it, and writes what survives to the other device. A held (reordered) packet goes out
+ * packet's fate, records it, passes it through the rate limit's queue (when there is one) and hands what
+ * survives to the {@link Outbox} of the other device, due after its delay. A held (reordered) packet goes out
  * after the next packet, or after {@link #HOLD_LIMIT} when no packet follows. Only this thread writes the
  * counters.
  */
@@ -26,6 +27,7 @@ public final class WireLoop implements Runnable {
   private final TunDevice from;
   private final TunDevice to;
   private final FatePlan plan;
+  private final RateLimiter limiter = new RateLimiter();
   private final Supplier<Impairment> impairment;
   private final @Nullable Capture capture;
   private final Outbox outbox;
@@ -37,6 +39,7 @@ public final class WireLoop implements Runnable {
   private volatile long bytes;
   private volatile long forwarded;
   private volatile long dropped;
+  private volatile long queueDrops;
   private volatile long duplicated;
   private volatile long reordered;
   private volatile long corrupted;
@@ -58,7 +61,7 @@ public final class WireLoop implements Runnable {
   }
 
   public WireCounters counters() {
-    return new WireCounters(packets, bytes, forwarded, dropped, duplicated, reordered, corrupted);
+    return new WireCounters(packets, bytes, forwarded, dropped, queueDrops, duplicated, reordered, corrupted);
   }
 
   /** Why this direction stopped before the lab closed it, if it did. */
@@ -104,7 +107,7 @@ public final class WireLoop implements Runnable {
       byte[] late = held;
       if (late != null && System.nanoTime() - heldUntilNanos >= 0) {
         held = null;
-        send(late, late.length, heldDelay);
+        send(late, late.length, System.nanoTime() + heldDelay.toNanos());
       }
     }
   }
@@ -114,11 +117,20 @@ public final class WireLoop implements Runnable {
     Fate fate = plan.next(now);
     packets++;
     bytes += length;
-    byte[] original = capture != null || needsCopy(fate) ? buffer.getByteArray(0, length) : null;
+    byte[] original = capture != null || needsCopy(fate, now) ? buffer.getByteArray(0, length) : null;
     if (fate.dropped()) {
       dropped++;
       record(fate.index(), original, length, "dropped");
       return;
+    }
+    long leaves = System.nanoTime();
+    if (now.rateBitsPerSecond() > 0) {
+      leaves = limiter.admit(leaves, length, now.rateBitsPerSecond(), now.queueLimitPackets());
+      if (leaves == RateLimiter.QUEUE_FULL) {
+        queueDrops++;
+        record(fate.index(), original, length, "queue-dropped");
+        return;
+      }
     }
     forwarded++;
     StringBuilder words = new StringBuilder();
@@ -155,19 +167,21 @@ public final class WireLoop implements Runnable {
       heldUntilNanos = System.nanoTime() + HOLD_LIMIT.toNanos();
       return;
     }
-    send(packet, length, fate.delay());
+    long due = leaves + fate.delay().toNanos();
+    send(packet, length, due);
     if (fate.duplicated()) {
-      send(packet, length, fate.delay());
+      send(packet, length, due);
     }
     byte[] released = held;
     if (released != null) {
       held = null;
-      send(released, released.length, heldDelay);
+      send(released, released.length, System.nanoTime() + heldDelay.toNanos());
     }
   }
 
-  private boolean needsCopy(Fate fate) {
-    return fate.corrupted() || fate.reordered() || !fate.delay().isZero() || !outbox.idle();
+  private boolean needsCopy(Fate fate, Impairment now) {
+    return fate.corrupted() || fate.reordered() || !fate.delay().isZero() || now.rateBitsPerSecond() > 0
+        || !outbox.idle();
   }
 
   private void record(long index, byte @Nullable [] packet, int length, String fate) {
@@ -176,11 +190,11 @@ public final class WireLoop implements Runnable {
     }
   }
 
-  private void send(byte @Nullable [] packet, int length, Duration delay) {
+  private void send(byte @Nullable [] packet, int length, long dueNanos) {
     if (packet == null) {
       outbox.writeNow(buffer, length); // the fast path: straight from the read buffer
     } else {
-      outbox.send(packet, System.nanoTime() + delay.toNanos());
+      outbox.send(packet, dueNanos);
     }
   }
 }
