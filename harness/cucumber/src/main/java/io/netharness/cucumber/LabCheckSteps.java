@@ -234,6 +234,36 @@ public final class LabCheckSteps {
     lab.log(again.size() + " segments sent again, the first: " + again.get(0).summary());
   }
 
+  @Then("the largest packet in the lab capture is {int} bytes")
+  public void largestPacket(int size) {
+    LabCapture capture = lab.capture();
+    CapturedPacket largest = capture.packets().stream()
+        .max(java.util.Comparator.comparingInt(CapturedPacket::length)).orElseThrow(() ->
+            new ExpectationFailedException("expected packets in " + capture.pcap() + ", but it is empty"));
+    long fragments = capture.packets().stream().filter(CapturedPacket::isFragment).count();
+    lab.log(capture.packets().size() + " packets, " + fragments + " IP fragments, the largest " + largest.length()
+        + " bytes: " + largest.summary());
+    if (largest.length() != size) {
+      throw new ExpectationFailedException("expected the largest packet in the capture to be " + size
+          + " bytes, but it is " + largest.length() + ": " + largest.summary());
+    }
+  }
+
+  @Then("the lab capture shows host {string} sending one datagram in {int} IP fragments")
+  public void fragments(String host, int count) {
+    Direction direction = lab.from(host);
+    LabCapture capture = lab.capture();
+    List<CapturedPacket> fragments = capture.packets(p -> p.direction() == direction && p.isFragment());
+    fragments.forEach(p -> lab.log(p.summary() + ", " + p.length() + " bytes" + (p.dontFragment() ? ", DF" : "")));
+    boolean oneDatagram = fragments.size() == count && fragments.get(0).isUdp()
+        && !fragments.get(count - 1).moreFragments() && fragments.stream().noneMatch(CapturedPacket::dontFragment);
+    if (!oneDatagram) {
+      throw new ExpectationFailedException("expected host \"" + host + "\" to send one UDP datagram in " + count
+          + " IP fragments (the first with the UDP header, the last without MF), but the capture has "
+          + fragments.size() + ":\n" + capture.head(8));
+    }
+  }
+
   @Then("the lab capture shows UDP datagrams and no handshake")
   public void noHandshake() {
     LabCapture capture = lab.capture();

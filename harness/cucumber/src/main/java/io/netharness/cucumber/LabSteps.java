@@ -67,6 +67,14 @@ public final class LabSteps {
     state.lab(Lab.builder().seed(seed).capture(lab.capturePath()).start());
   }
 
+  @Given("a packet lab with seed {long} and an MTU of {int} bytes")
+  public void startLabWithMtu(long seed, int mtu) {
+    Lab.unavailableReason().ifPresent(reason -> {
+      throw new TestAbortedException("skipped: the packet lab cannot run here: " + reason);
+    });
+    state.lab(Lab.builder().seed(seed).mtu(mtu).capture(lab.capturePath()).start());
+  }
+
   @Given("the lab wire {word} {percent} of the packets from host {string}")
   public void impair(String verb, Double p, String host) {
     Direction direction = lab.from(host);

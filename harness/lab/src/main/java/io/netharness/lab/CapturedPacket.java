@@ -37,12 +37,39 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     return bytes.length >= 20 ? bytes[9] & 0xff : -1;
   }
 
+  /** A TCP segment with its header here (not a later IP fragment of one). */
   public boolean isTcp() {
-    return protocol() == 6 && bytes.length >= ipHeaderLength() + 20;
+    return protocol() == 6 && fragmentOffset() == 0 && bytes.length >= ipHeaderLength() + 20;
   }
 
+  /** A UDP datagram with its header here (a whole datagram, or the first IP fragment of one). */
   public boolean isUdp() {
-    return protocol() == 17 && bytes.length >= ipHeaderLength() + 8;
+    return protocol() == 17 && fragmentOffset() == 0 && bytes.length >= ipHeaderLength() + 8;
+  }
+
+  /** The packet's length in bytes, IP header included: what an MTU limits. */
+  public int length() {
+    return bytes.length;
+  }
+
+  /** Whether this is one IP fragment of a larger packet (more fragments follow, or it is not the first). */
+  public boolean isFragment() {
+    return moreFragments() || fragmentOffset() > 0;
+  }
+
+  /** Where this fragment's data goes in the reassembled packet, in bytes after the IP header. */
+  public int fragmentOffset() {
+    return bytes.length >= 20 ? (u16(6) & 0x1fff) * 8 : 0;
+  }
+
+  /** The IP header's MF flag: more fragments of this packet follow. */
+  public boolean moreFragments() {
+    return bytes.length >= 20 && (u16(6) & 0x2000) != 0;
+  }
+
+  /** The IP header's DF flag: routers must not fragment it (they answer "fragmentation needed" instead). */
+  public boolean dontFragment() {
+    return bytes.length >= 20 && (u16(6) & 0x4000) != 0;
   }
 
   /**
@@ -142,7 +169,11 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     } else {
       line.append(" proto ").append(protocol());
     }
-    return line.append(" len=").append(payloadLength()).append(' ').append(fate).toString();
+    line.append(" len=").append(payloadLength());
+    if (isFragment()) {
+      line.append(" [fragment offset=").append(fragmentOffset()).append(moreFragments() ? " MF" : "").append(']');
+    }
+    return line.append(' ').append(fate).toString();
   }
 
   private String flagNames() {
