@@ -76,6 +76,32 @@ public final class LabCheckSteps {
     }
   }
 
+  @Then("{string} received the {int} numbered datagrams from {string}, each one the lab wire corrupted with wrong bytes")
+  public void corruptedDatagramsDelivered(String receiver, int count, String sender) {
+    Direction direction = lab.from(hostOf(sender));
+    Lab running = state.lab();
+    org.awaitility.Awaitility.await().atMost(state.timeout())
+        .until(() -> running.wire().counters(direction).packets() >= count);
+    UdpPeer in = state.peer(receiver);
+    in.awaitReceivedCount(count, state.timeout());
+    java.util.Set<String> sent = new java.util.HashSet<>();
+    for (int i = 1; i <= count; i++) {
+      sent.add(TransferSteps.line(i));
+    }
+    long wrong = in.received().stream().map(d -> new String(d.bytes(), StandardCharsets.ISO_8859_1))
+        .filter(text -> !sent.contains(text)).count();
+    long corrupted = running.wire().counters(direction).corrupted();
+    String checksumKey = "Udp.InCsumErrors";
+    long checksumDrops = lab.host(hostOf(receiver)).kernelCounters().get(checksumKey);
+    lab.log("\"" + receiver + "\" received " + in.receivedCount() + " datagrams, " + wrong + " with wrong bytes; the wire"
+        + " corrupted " + corrupted + "; " + checksumKey + " = " + checksumDrops);
+    if (in.receivedCount() != count || corrupted == 0 || wrong != corrupted || checksumDrops != 0) {
+      throw new ExpectationFailedException("expected \"" + receiver + "\" to receive all " + count + " datagrams, the "
+          + corrupted + " the wire corrupted with wrong bytes and no checksum drops, but it received "
+          + in.receivedCount() + ", " + wrong + " wrong, and " + checksumKey + " = " + checksumDrops);
+    }
+  }
+
   @Then("a second lab with the same seed gives the same fates to {int} numbered datagrams from host {string}")
   public void sameFatesAgain(int count, String host) {
     Lab first = state.lab();

@@ -90,6 +90,13 @@ public final class LabSteps {
     state.lab().wire().impair(direction, next);
   }
 
+  @Given("the lab wire corrupts {percent} of the packets from host {string} and recomputes their checksums")
+  public void corruptFixed(Double p, String host) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction,
+        state.lab().wire().impairment(direction).withCorruption(p, io.netharness.lab.ChecksumFix.RECOMPUTED));
+  }
+
   @Given("the lab wire loses {percent} of the packets from host {string} in bursts of {int}")
   public void burstLoss(Double p, String host, int meanBurst) {
     Direction direction = lab.from(host);

@@ -18,7 +18,9 @@ import java.time.Duration;
  *   <li>{@code duplicate}: it is delivered twice;</li>
  *   <li>{@code reorder}: it is held and delivered after the next packet (or after 20 ms if none comes);</li>
  *   <li>{@code corrupt}: one byte of its transport payload (or, with no payload, of its transport header but not
- *       the checksum field) is inverted and the checksum left as it was, so the receiving kernel drops it.</li>
+ *       the checksum field) is inverted; with {@code checksumFix} {@link ChecksumFix#LEFT_BROKEN} the checksum
+ *       is left as it was, so the receiving kernel drops it; with {@link ChecksumFix#RECOMPUTED} only the
+ *       payload of a whole packet is hit and the checksums are recomputed, so the kernel delivers the damage.</li>
  * </ul>
  *
  * <pre>{@code
@@ -26,11 +28,12 @@ import java.time.Duration;
  * }</pre>
  */
 public record Impairment(double loss, double lossBurst, double duplicate, double reorder, double corrupt,
-    Duration delay, Duration jitter, long rateBitsPerSecond, int queueLimitPackets) {
+    ChecksumFix checksumFix, Duration delay, Duration jitter, long rateBitsPerSecond, int queueLimitPackets) {
   /** The queue limit {@link #withRate(long)} sets: netem's default {@code limit}. */
   public static final int DEFAULT_QUEUE_LIMIT_PACKETS = 1000;
   private static final Impairment NONE =
-      new Impairment(0, 1, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, DEFAULT_QUEUE_LIMIT_PACKETS);
+      new Impairment(0, 1, 0, 0, 0, ChecksumFix.LEFT_BROKEN, Duration.ZERO, Duration.ZERO, 0,
+          DEFAULT_QUEUE_LIMIT_PACKETS);
 
   public Impairment {
     check("loss", loss);
@@ -63,39 +66,49 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
   }
 
   public Impairment withLoss(double probability) {
-    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, delay, jitter,
+    return new Impairment(probability, lossBurst, duplicate, reorder, corrupt, checksumFix, delay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
   /** Loses {@code probability} of the packets in bursts of {@code meanBurstPackets} on average. */
   public Impairment withBurstLoss(double probability, double meanBurstPackets) {
-    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, delay, jitter,
+    return new Impairment(probability, meanBurstPackets, duplicate, reorder, corrupt, checksumFix, delay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withDuplicate(double probability) {
-    return new Impairment(loss, lossBurst, probability, reorder, corrupt, delay, jitter,
+    return new Impairment(loss, lossBurst, probability, reorder, corrupt, checksumFix, delay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withReorder(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, delay, jitter,
+    return new Impairment(loss, lossBurst, duplicate, probability, corrupt, checksumFix, delay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
+  /** Corrupts {@code probability} of the packets and leaves their checksums broken (the kernel drops them). */
   public Impairment withCorrupt(double probability) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, probability, delay, jitter,
+    return withCorruption(probability, ChecksumFix.LEFT_BROKEN);
+  }
+
+  /**
+   * Corrupts {@code probability} of the packets; with {@link ChecksumFix#RECOMPUTED} only packets that carry a
+   * payload (never a header, never an IP fragment), and their checksums are recomputed, so the kernel accepts
+   * the damage.
+   */
+  public Impairment withCorruption(double probability, ChecksumFix fix) {
+    return new Impairment(loss, lossBurst, duplicate, reorder, probability, fix, delay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
   public Impairment withDelay(Duration newDelay) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, jitter,
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, checksumFix, newDelay, jitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
   /** Each packet waits {@code delay} plus or minus up to {@code jitter}, drawn per packet from the seed. */
   public Impairment withDelay(Duration newDelay, Duration newJitter) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, newDelay, newJitter,
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, checksumFix, newDelay, newJitter,
         rateBitsPerSecond, queueLimitPackets);
   }
 
@@ -110,7 +123,7 @@ public record Impairment(double loss, double lossBurst, double duplicate, double
    * lifts the limit.
    */
   public Impairment withRate(long bitsPerSecond, int queueLimitPackets) {
-    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, delay, jitter,
+    return new Impairment(loss, lossBurst, duplicate, reorder, corrupt, checksumFix, delay, jitter,
         bitsPerSecond, queueLimitPackets);
   }
 

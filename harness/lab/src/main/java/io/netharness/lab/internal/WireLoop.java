@@ -3,6 +3,7 @@ package io.netharness.lab.internal;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import io.netharness.HarnessException;
+import io.netharness.lab.ChecksumFix;
 import io.netharness.lab.Direction;
 import io.netharness.lab.Impairment;
 import io.netharness.lab.WireCounters;
@@ -137,10 +138,13 @@ public final class WireLoop implements Runnable {
     byte[] packet = original;
     if (fate.corrupted() && original != null) {
       packet = original.clone();
-      int at = Corruption.apply(packet, length, fate.corruptAt());
+      int at = Corruption.apply(packet, length, fate.corruptAt(), now.checksumFix());
       if (at >= 0) {
         corrupted++;
         words.append("corrupted@").append(at).append(' ');
+        if (now.checksumFix() == ChecksumFix.RECOMPUTED) {
+          words.append("checksum-recomputed ");
+        }
       } else {
         packet = original;
       }
