@@ -26,3 +26,4 @@ Feature: Packet lab: a slow link, for real
     And the lab wire held the packets from host "b" between 10 ms and 30 ms, spread over at least 10 ms
     And the kernel counter "TcpExt.TCPOFOQueue" of lab host "b" is 0
     And the kernel counter "TcpExt.TCPOFOQueue" of lab host "a" is 0
+    And the kernel's TCP_INFO of "alice" shows a smoothed RTT of at least 20 ms

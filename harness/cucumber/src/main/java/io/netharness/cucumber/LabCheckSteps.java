@@ -199,6 +199,32 @@ public final class LabCheckSteps {
     }
   }
 
+  @Then("the kernel's TCP_INFO of {string} shows retransmissions")
+  public void tcpInfoRetransmissions(String client) {
+    io.netharness.TcpInfo info = tcpInfo(client);
+    if (info.totalRetransmits() == 0) {
+      throw new ExpectationFailedException("expected the kernel to have sent segments of \"" + client + "\" again,"
+          + " but its TCP_INFO says: " + info);
+    }
+  }
+
+  @Then("the kernel's TCP_INFO of {string} shows a smoothed RTT of at least {duration}")
+  public void tcpInfoRtt(String client, java.time.Duration floor) {
+    io.netharness.TcpInfo info = tcpInfo(client);
+    if (info.rtt().compareTo(floor) < 0) {
+      throw new ExpectationFailedException("expected the kernel's smoothed RTT of \"" + client + "\" to be at least "
+          + millis(floor) + ", but its TCP_INFO says: " + info);
+    }
+  }
+
+  private io.netharness.TcpInfo tcpInfo(String client) {
+    io.netharness.TcpInfo info = state.client(client).tcpInfo().orElseThrow(() -> new ExpectationFailedException(
+        "expected TCP_INFO of \"" + client + "\", but its transport (" + io.netharness.internal.Transports.name()
+            + ") cannot read it, or the connection is closed: TCP_INFO needs Netty's epoll transport (Linux)"));
+    lab.log("TCP_INFO of \"" + client + "\": " + info);
+    return info;
+  }
+
   @Then("the kernel of lab host {string} dropped every corrupted {word} packet by its checksum")
   public void checksumDrops(String host, String protocol) {
     String key = switch (protocol.toUpperCase(Locale.ROOT)) {
