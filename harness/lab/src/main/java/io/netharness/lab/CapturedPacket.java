@@ -130,9 +130,12 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     return isTcp() ? u16(ipHeaderLength() + 14) : -1;
   }
 
-  /** Bytes of TCP or UDP payload. */
+  /** Bytes of TCP or UDP payload (of a later IP fragment: all of its data, the rest of the datagram's payload). */
   public int payloadLength() {
     int total = Math.min(bytes.length, u16(2));
+    if (fragmentOffset() > 0) {
+      return total - ipHeaderLength();
+    }
     if (isTcp()) {
       return total - ipHeaderLength() - ((bytes[ipHeaderLength() + 12] >> 4) & 0x0f) * 4;
     }

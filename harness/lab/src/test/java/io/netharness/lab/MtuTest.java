@@ -55,7 +55,6 @@ class MtuTest {
       assertThat(receiver.receive(WAIT).bytes()).isEqualTo(datagram);
     }
     List<CapturedPacket> packets = LabCapture.read(pcap).packets();
-    packets.forEach(p -> System.out.println(p.summary() + " length=" + p.length() + " DF=" + p.dontFragment()));
     assertThat(packets).hasSize(4).allMatch(CapturedPacket::isFragment).allMatch(p -> p.length() <= 1000)
         .noneMatch(CapturedPacket::dontFragment);
     assertThat(packets.get(0).isUdp()).isTrue();
