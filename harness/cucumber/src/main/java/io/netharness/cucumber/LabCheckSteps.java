@@ -232,8 +232,18 @@ public final class LabCheckSteps {
       case "UDP" -> "Udp.InCsumErrors";
       default -> throw new HarnessException("checksum errors are counted for TCP or UDP, not \"" + protocol + "\"");
     };
-    long corrupted = state.lab().wire().counters(lab.into(host)).corrupted();
-    long dropped = lab.host(host).kernelCounters().get(key);
+    long[] corruptedAndDropped = new long[2];
+    try { // a corrupted packet the wire just wrote may not have reached the kernel's checksum yet
+      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+        corruptedAndDropped[0] = state.lab().wire().counters(lab.into(host)).corrupted();
+        corruptedAndDropped[1] = lab.host(host).kernelCounters().get(key);
+        return corruptedAndDropped[0] > 0 && corruptedAndDropped[0] == corruptedAndDropped[1];
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException differ) {
+      // reported below, with both numbers
+    }
+    long corrupted = corruptedAndDropped[0];
+    long dropped = corruptedAndDropped[1];
     lab.log("wire corrupted " + corrupted + " packets into host " + host + "; its kernel: " + key + " = " + dropped);
     if (corrupted == 0 || dropped != corrupted) {
       throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to drop each of the " + corrupted
