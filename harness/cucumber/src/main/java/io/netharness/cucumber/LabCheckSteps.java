@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the packet lab saw: what arrived (each TCP byte once; UDP datagrams lost, duplicated or reordered), what
- * the wire did, what each host's kernel counted ({@code /proc/net/snmp} and {@code netstat} of its namespace),
- * and what the capture shows (the handshake, segments sent again, a zero window). Each check prints what it
- * read, so a passing run still shows the evidence.
+ * What the packet lab saw: what arrived (each TCP byte once; UDP datagrams lost, duplicated, reordered or
+ * corrupted), what the wire did (its counters, each packet's delay), and what the capture shows (the handshake,
+ * segments sent again, a zero window, the largest packet, IP fragments); what the kernels counted is for
+ * {@link LabKernelSteps}. Each check prints what it read, so a passing run still shows the evidence.
  *
  * <pre>{@code
  * Then "srv" receives 200 numbered lines from "alice", complete and in order
- * And the kernel of lab host "a" counted TCP retransmissions
+ * And the lab wire dropped packets from host "a"
  * And the lab capture shows TCP segments sent again
  * }</pre>
  */
@@ -167,98 +167,16 @@ public final class LabCheckSteps {
     }
     java.time.Duration min = delays.get(0);
     java.time.Duration max = delays.get(delays.size() - 1);
-    lab.log(delays.size() + " packets from host " + host + " held " + millis(min) + " to " + millis(max)
-        + " (median " + millis(delays.get(delays.size() / 2)) + ")");
+    lab.log(delays.size() + " packets from host " + host + " held " + LabContext.millis(min) + " to "
+        + LabContext.millis(max)
+        + " (median " + LabContext.millis(delays.get(delays.size() / 2)) + ")");
     if (min.compareTo(low) < 0 || max.compareTo(high) > 0 || max.minus(min).compareTo(spread) < 0) {
-      throw new ExpectationFailedException("expected the packets from host \"" + host + "\" held between " + millis(low)
-          + " and " + millis(high) + ", spread over at least " + millis(spread) + ", but they were held "
-          + millis(min) + " to " + millis(max));
+      throw new ExpectationFailedException("expected the packets from host \"" + host + "\" held between " + LabContext.millis(low)
+          + " and " + LabContext.millis(high) + ", spread over at least " + LabContext.millis(spread) + ", but they were held "
+          + LabContext.millis(min) + " to " + LabContext.millis(max));
     }
   }
 
-  private static String millis(java.time.Duration d) {
-    return d.toNanos() / 1000 / 1000.0 + " ms";
-  }
-
-  @Then("the kernel counter {string} of lab host {string} is {long}")
-  public void counterIs(String key, String host, long expected) {
-    long n = lab.host(host).kernelCounters().get(key);
-    lab.log("kernel of host " + host + ": " + key + " = " + n);
-    if (n != expected) {
-      throw new ExpectationFailedException("expected " + key + " of host \"" + host + "\" to be " + expected
-          + ", but it is " + n);
-    }
-  }
-
-  @Then("the kernel of lab host {string} counted TCP retransmissions")
-  public void retransmissions(String host) {
-    long n = awaitCounterAbove(host, "Tcp.RetransSegs", 0);
-    if (n == 0) {
-      throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to count retransmitted segments"
-          + " (Tcp.RetransSegs), but it counted none");
-    }
-  }
-
-  @Then("the kernel's TCP_INFO of {string} shows retransmissions")
-  public void tcpInfoRetransmissions(String client) {
-    io.netharness.TcpInfo info = tcpInfo(client);
-    if (info.totalRetransmits() == 0) {
-      throw new ExpectationFailedException("expected the kernel to have sent segments of \"" + client + "\" again,"
-          + " but its TCP_INFO says: " + info);
-    }
-  }
-
-  @Then("the kernel's TCP_INFO of {string} shows a smoothed RTT of at least {duration}")
-  public void tcpInfoRtt(String client, java.time.Duration floor) {
-    io.netharness.TcpInfo info = tcpInfo(client);
-    if (info.rtt().compareTo(floor) < 0) {
-      throw new ExpectationFailedException("expected the kernel's smoothed RTT of \"" + client + "\" to be at least "
-          + millis(floor) + ", but its TCP_INFO says: " + info);
-    }
-  }
-
-  private io.netharness.TcpInfo tcpInfo(String client) {
-    io.netharness.TcpInfo info = state.client(client).tcpInfo().orElseThrow(() -> new ExpectationFailedException(
-        "expected TCP_INFO of \"" + client + "\", but its transport (" + io.netharness.internal.Transports.name()
-            + ") cannot read it, or the connection is closed: TCP_INFO needs Netty's epoll transport (Linux)"));
-    lab.log("TCP_INFO of \"" + client + "\": " + info);
-    return info;
-  }
-
-  @Then("the kernel of lab host {string} dropped every corrupted {word} packet by its checksum")
-  public void checksumDrops(String host, String protocol) {
-    String key = switch (protocol.toUpperCase(Locale.ROOT)) {
-      case "TCP" -> "Tcp.InCsumErrors";
-      case "UDP" -> "Udp.InCsumErrors";
-      default -> throw new HarnessException("checksum errors are counted for TCP or UDP, not \"" + protocol + "\"");
-    };
-    long[] corruptedAndDropped = new long[2];
-    try { // a corrupted packet the wire just wrote may not have reached the kernel's checksum yet
-      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
-        corruptedAndDropped[0] = state.lab().wire().counters(lab.into(host)).corrupted();
-        corruptedAndDropped[1] = lab.host(host).kernelCounters().get(key);
-        return corruptedAndDropped[0] > 0 && corruptedAndDropped[0] == corruptedAndDropped[1];
-      });
-    } catch (org.awaitility.core.ConditionTimeoutException differ) {
-      // reported below, with both numbers
-    }
-    long corrupted = corruptedAndDropped[0];
-    long dropped = corruptedAndDropped[1];
-    lab.log("wire corrupted " + corrupted + " packets into host " + host + "; its kernel: " + key + " = " + dropped);
-    if (corrupted == 0 || dropped != corrupted) {
-      throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to drop each of the " + corrupted
-          + " corrupted packets the wire delivered, but " + key + " = " + dropped);
-    }
-  }
-
-  @Then("the kernel counter {string} of lab host {string} is above {long}")
-  public void counterAbove(String key, String host, long floor) {
-    long n = awaitCounterAbove(host, key, floor);
-    if (n <= floor) {
-      throw new ExpectationFailedException("expected " + key + " of host \"" + host + "\" above " + floor
-          + ", but it is " + n);
-    }
-  }
 
   @Then("the lab capture shows host {string} advertising a zero window")
   public void zeroWindow(String host) {
@@ -335,20 +253,6 @@ public final class LabCheckSteps {
           + capture.pcap() + ":\n" + capture.head(6));
     }
     lab.log(capture.head(3));
-  }
-
-  /** Waits up to the expectation timeout for a counter to pass {@code floor}; returns its last value. */
-  private long awaitCounterAbove(String host, String key, long floor) {
-    LabHost h = lab.host(host);
-    long[] last = {h.kernelCounters().get(key)};
-    try {
-      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(20))
-          .until(() -> (last[0] = h.kernelCounters().get(key)) > floor);
-    } catch (org.awaitility.core.ConditionTimeoutException stillNot) {
-      // reported by the caller, with the value
-    }
-    lab.log("kernel of host " + host + ": " + key + " = " + last[0]);
-    return last[0];
   }
 
   private DeliveryReport udpReport(String receiver, int count, String sender) {

@@ -22,11 +22,12 @@ import java.util.Locale;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The packet lab (Linux, root), set up: hosts "a" and "b" in their own network namespaces, a wire between
- * them that loses, duplicates, reorders or corrupts real IP packets, and endpoints on the hosts. Endpoints
- * started on a lab host are ordinary endpoints afterwards: the usual send and receive steps work on them; what
- * the wire, the capture and the kernels saw is checked by {@link LabCheckSteps}. Scenarios tagged {@code @lab}
- * are skipped, with the reason and the fix, where the lab cannot run.
+ * The packet lab (Linux, root), set up: hosts "a" and "b" in their own network namespaces (at an MTU of your
+ * choice), a wire between them that loses, duplicates, reorders, delays, rate-limits or corrupts real IP
+ * packets, and endpoints on the hosts. Endpoints started on a lab host are ordinary endpoints afterwards: the
+ * usual send and receive steps work on them; what the wire and the capture saw is checked by
+ * {@link LabCheckSteps}, what the kernels saw by {@link LabKernelSteps}. Scenarios tagged {@code @lab} are
+ * skipped, with the reason and the fix, where the lab cannot run.
  *
  * <pre>{@code
  * Given a packet lab with seed 42
