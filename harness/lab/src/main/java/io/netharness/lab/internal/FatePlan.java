@@ -45,6 +45,9 @@ public final class FatePlan {
 
   /** {@code delay} plus or minus up to {@code jitter}, uniformly, never below zero. */
   static Duration delay(Impairment impairment, double draw) {
+    if (impairment.jitter().isZero()) {
+      return impairment.delay(); // no arithmetic, no allocation: the common case
+    }
     long jitter = impairment.jitter().toNanos();
     long nanos = impairment.delay().toNanos() + Math.round(jitter * (2 * draw - 1));
     return Duration.ofNanos(Math.max(0, nanos));

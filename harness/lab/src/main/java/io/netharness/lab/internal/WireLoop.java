@@ -124,9 +124,9 @@ public final class WireLoop implements Runnable {
       record(fate.index(), original, length, "dropped");
       return;
     }
-    long leaves = System.nanoTime();
+    long leaves = Outbox.NOW;
     if (now.rateBitsPerSecond() > 0) {
-      leaves = limiter.admit(leaves, length, now.rateBitsPerSecond(), now.queueLimitPackets());
+      leaves = limiter.admit(System.nanoTime(), length, now.rateBitsPerSecond(), now.queueLimitPackets());
       if (leaves == RateLimiter.QUEUE_FULL) {
         queueDrops++;
         record(fate.index(), original, length, "queue-dropped");
@@ -171,7 +171,10 @@ public final class WireLoop implements Runnable {
       heldUntilNanos = System.nanoTime() + HOLD_LIMIT.toNanos();
       return;
     }
-    long due = leaves + fate.delay().toNanos();
+    long due = leaves;
+    if (!fate.delay().isZero()) {
+      due = (leaves == Outbox.NOW ? System.nanoTime() : leaves) + fate.delay().toNanos();
+    }
     send(packet, length, due);
     if (fate.duplicated()) {
       send(packet, length, due);
