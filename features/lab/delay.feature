@@ -13,3 +13,17 @@ Feature: Packet lab: a slow link, for real
     Then "alice" receives "hello"
     And "alice" took at least 100 ms from its first send to its last receive
     And the lab capture shows the TCP handshake before the first data byte
+
+  Scenario: Under 20 ms of delay with 10 ms of jitter each packet waits its own time, and none overtakes another
+    Given a packet lab with seed 3
+    And the lab wire delays the packets from host "a" by 20 ms with 10 ms of jitter
+    And the lab wire delays the packets from host "b" by 20 ms with 10 ms of jitter
+    And a TCP echo server "echo" on lab host "b"
+    And a TCP client "alice" on lab host "a" connected to "echo"
+    When "alice" sends 50 numbered lines
+    Then "alice" receives 50 numbered lines, complete and in order
+    And the lab wire held the packets from host "a" between 10 ms and 30 ms, spread over at least 10 ms
+    And the lab wire held the packets from host "b" between 10 ms and 30 ms, spread over at least 10 ms
+    And the kernel counter "TcpExt.TCPOFOQueue" of lab host "b" is 0
+    And the kernel counter "TcpExt.TCPOFOQueue" of lab host "a" is 0
+    And the kernel's TCP_INFO of "alice" shows a smoothed RTT of at least 20 ms

@@ -13,6 +13,7 @@ Feature: Packet lab: TCP retransmits what is lost, UDP does not
     Then "srv" receives 200 numbered lines from "alice", complete and in order
     And the lab wire dropped packets from host "a"
     And the kernel of lab host "a" counted TCP retransmissions
+    And the kernel's TCP_INFO of "alice" shows retransmissions
     And the lab capture shows TCP segments sent again
 
   Scenario: UDP under 20% loss loses datagrams

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,6 +107,14 @@ public final class TcpClient implements Endpoint, StreamReceiver {
 
   public long bytesReceived() {
     return inbound.received();
+  }
+
+  /**
+   * The kernel's view of this connection now (RTT, congestion window, retransmissions), read with TCP_INFO;
+   * empty on the NIO transport, which cannot read it, and once the connection is closed.
+   */
+  public Optional<io.netharness.TcpInfo> tcpInfo() {
+    return io.netharness.internal.TcpInfos.of(channel);
   }
 
   /** Bytes received but not consumed by a receive or expect call yet. */

@@ -111,6 +111,14 @@ public final class ServerConnection {
     return record.bytesReceived();
   }
 
+  /**
+   * The kernel's view of this connection now (RTT, congestion window, retransmissions), read with TCP_INFO;
+   * empty on the NIO transport, which cannot read it, and once the connection is closed.
+   */
+  public java.util.Optional<io.netharness.TcpInfo> tcpInfo() {
+    return io.netharness.internal.TcpInfos.of(channel);
+  }
+
   public long bytesSent() {
     return transcript.bytesSent();
   }

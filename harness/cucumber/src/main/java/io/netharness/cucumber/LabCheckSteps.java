@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the packet lab saw: what arrived (each TCP byte once; UDP datagrams lost, duplicated or reordered), what
- * the wire did, what each host's kernel counted ({@code /proc/net/snmp} and {@code netstat} of its namespace),
- * and what the capture shows (the handshake, segments sent again, a zero window). Each check prints what it
- * read, so a passing run still shows the evidence.
+ * What the packet lab saw: what arrived (each TCP byte once; UDP datagrams lost, duplicated, reordered or
+ * corrupted), what the wire did (its counters, each packet's delay), and what the capture shows (the handshake,
+ * segments sent again, a zero window, the largest packet, IP fragments); what the kernels counted is for
+ * {@link LabKernelSteps}. Each check prints what it read, so a passing run still shows the evidence.
  *
  * <pre>{@code
  * Then "srv" receives 200 numbered lines from "alice", complete and in order
- * And the kernel of lab host "a" counted TCP retransmissions
+ * And the lab wire dropped packets from host "a"
  * And the lab capture shows TCP segments sent again
  * }</pre>
  */
@@ -61,6 +61,44 @@ public final class LabCheckSteps {
     if (observed == 0) {
       throw new ExpectationFailedException("expected some " + what + " datagrams, but none were:\n"
           + DeliveryReport.table(List.of(report)));
+    }
+  }
+
+  @Then("{string} got the {int} numbered datagrams from {string} less exactly the ones the lab wire dropped")
+  public void lostWhatTheWireDropped(String receiver, int count, String sender) {
+    DeliveryReport report = udpReport(receiver, count, sender);
+    WireCounters counters = state.lab().wire().counters(lab.from(hostOf(sender)));
+    long dropped = counters.dropped() + counters.queueDrops();
+    if (dropped == 0 || report.lost() != dropped) {
+      throw new ExpectationFailedException("expected \"" + receiver + "\" to miss exactly the " + dropped
+          + " datagrams the wire dropped (" + counters + "), but it missed " + report.lost() + ":\n"
+          + DeliveryReport.table(List.of(report)));
+    }
+  }
+
+  @Then("{string} received the {int} numbered datagrams from {string}, each one the lab wire corrupted with wrong bytes")
+  public void corruptedDatagramsDelivered(String receiver, int count, String sender) {
+    Direction direction = lab.from(hostOf(sender));
+    Lab running = state.lab();
+    org.awaitility.Awaitility.await().atMost(state.timeout())
+        .until(() -> running.wire().counters(direction).packets() >= count);
+    UdpPeer in = state.peer(receiver);
+    in.awaitReceivedCount(count, state.timeout());
+    java.util.Set<String> sent = new java.util.HashSet<>();
+    for (int i = 1; i <= count; i++) {
+      sent.add(TransferSteps.line(i));
+    }
+    long wrong = in.received().stream().map(d -> new String(d.bytes(), StandardCharsets.ISO_8859_1))
+        .filter(text -> !sent.contains(text)).count();
+    long corrupted = running.wire().counters(direction).corrupted();
+    String checksumKey = "Udp.InCsumErrors";
+    long checksumDrops = lab.host(hostOf(receiver)).kernelCounters().get(checksumKey);
+    lab.log("\"" + receiver + "\" received " + in.receivedCount() + " datagrams, " + wrong + " with wrong bytes; the wire"
+        + " corrupted " + corrupted + "; " + checksumKey + " = " + checksumDrops);
+    if (in.receivedCount() != count || corrupted == 0 || wrong != corrupted || checksumDrops != 0) {
+      throw new ExpectationFailedException("expected \"" + receiver + "\" to receive all " + count + " datagrams, the "
+          + corrupted + " the wire corrupted with wrong bytes and no checksum drops, but it received "
+          + in.receivedCount() + ", " + wrong + " wrong, and " + checksumKey + " = " + checksumDrops);
     }
   }
 
@@ -104,11 +142,12 @@ public final class LabCheckSteps {
     WireCounters counters = state.lab().wire().counters(lab.from(host));
     long n = switch (verb.toLowerCase(Locale.ROOT)) {
       case "dropped" -> counters.dropped();
+      case "queue-dropped" -> counters.queueDrops();
       case "duplicated" -> counters.duplicated();
       case "reordered" -> counters.reordered();
       case "corrupted" -> counters.corrupted();
-      default -> throw new HarnessException("the lab wire dropped, duplicated, reordered or corrupted packets, not \""
-          + verb + "\"");
+      default -> throw new HarnessException("the lab wire dropped, queue-dropped, duplicated, reordered or corrupted"
+          + " packets, not \"" + verb + "\"");
     };
     if (n == 0) {
       throw new ExpectationFailedException("expected the wire to have " + verb + " packets from host \"" + host
@@ -116,39 +155,28 @@ public final class LabCheckSteps {
     }
   }
 
-  @Then("the kernel of lab host {string} counted TCP retransmissions")
-  public void retransmissions(String host) {
-    long n = awaitCounterAbove(host, "Tcp.RetransSegs", 0);
-    if (n == 0) {
-      throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to count retransmitted segments"
-          + " (Tcp.RetransSegs), but it counted none");
+  @Then("the lab wire held the packets from host {string} between {duration} and {duration}, spread over at least {duration}")
+  public void heldBetween(String host, java.time.Duration low, java.time.Duration high, java.time.Duration spread) {
+    Direction direction = lab.from(host);
+    List<java.time.Duration> delays = lab.capture().packets(p -> p.direction() == direction && !p.dropped()).stream()
+        .map(p -> p.delay().orElseThrow(() -> new ExpectationFailedException("expected the wire to delay the packets"
+            + " from host \"" + host + "\", but frame " + p.frame() + " went straight through: " + p.summary())))
+        .sorted().toList();
+    if (delays.isEmpty()) {
+      throw new ExpectationFailedException("expected packets from host \"" + host + "\" on the wire, but there were none");
+    }
+    java.time.Duration min = delays.get(0);
+    java.time.Duration max = delays.get(delays.size() - 1);
+    lab.log(delays.size() + " packets from host " + host + " held " + LabContext.millis(min) + " to "
+        + LabContext.millis(max)
+        + " (median " + LabContext.millis(delays.get(delays.size() / 2)) + ")");
+    if (min.compareTo(low) < 0 || max.compareTo(high) > 0 || max.minus(min).compareTo(spread) < 0) {
+      throw new ExpectationFailedException("expected the packets from host \"" + host + "\" held between " + LabContext.millis(low)
+          + " and " + LabContext.millis(high) + ", spread over at least " + LabContext.millis(spread) + ", but they were held "
+          + LabContext.millis(min) + " to " + LabContext.millis(max));
     }
   }
 
-  @Then("the kernel of lab host {string} dropped every corrupted {word} packet by its checksum")
-  public void checksumDrops(String host, String protocol) {
-    String key = switch (protocol.toUpperCase(Locale.ROOT)) {
-      case "TCP" -> "Tcp.InCsumErrors";
-      case "UDP" -> "Udp.InCsumErrors";
-      default -> throw new HarnessException("checksum errors are counted for TCP or UDP, not \"" + protocol + "\"");
-    };
-    long corrupted = state.lab().wire().counters(lab.into(host)).corrupted();
-    long dropped = lab.host(host).kernelCounters().get(key);
-    lab.log("wire corrupted " + corrupted + " packets into host " + host + "; its kernel: " + key + " = " + dropped);
-    if (corrupted == 0 || dropped != corrupted) {
-      throw new ExpectationFailedException("expected host \"" + host + "\"'s kernel to drop each of the " + corrupted
-          + " corrupted packets the wire delivered, but " + key + " = " + dropped);
-    }
-  }
-
-  @Then("the kernel counter {string} of lab host {string} is above {long}")
-  public void counterAbove(String key, String host, long floor) {
-    long n = awaitCounterAbove(host, key, floor);
-    if (n <= floor) {
-      throw new ExpectationFailedException("expected " + key + " of host \"" + host + "\" above " + floor
-          + ", but it is " + n);
-    }
-  }
 
   @Then("the lab capture shows host {string} advertising a zero window")
   public void zeroWindow(String host) {
@@ -186,6 +214,36 @@ public final class LabCheckSteps {
     lab.log(again.size() + " segments sent again, the first: " + again.get(0).summary());
   }
 
+  @Then("the largest packet in the lab capture is {int} bytes")
+  public void largestPacket(int size) {
+    LabCapture capture = lab.capture();
+    CapturedPacket largest = capture.packets().stream()
+        .max(java.util.Comparator.comparingInt(CapturedPacket::length)).orElseThrow(() ->
+            new ExpectationFailedException("expected packets in " + capture.pcap() + ", but it is empty"));
+    long fragments = capture.packets().stream().filter(CapturedPacket::isFragment).count();
+    lab.log(capture.packets().size() + " packets, " + fragments + " IP fragments, the largest " + largest.length()
+        + " bytes: " + largest.summary());
+    if (largest.length() != size) {
+      throw new ExpectationFailedException("expected the largest packet in the capture to be " + size
+          + " bytes, but it is " + largest.length() + ": " + largest.summary());
+    }
+  }
+
+  @Then("the lab capture shows host {string} sending one datagram in {int} IP fragments")
+  public void fragments(String host, int count) {
+    Direction direction = lab.from(host);
+    LabCapture capture = lab.capture();
+    List<CapturedPacket> fragments = capture.packets(p -> p.direction() == direction && p.isFragment());
+    fragments.forEach(p -> lab.log(p.summary() + ", " + p.length() + " bytes" + (p.dontFragment() ? ", DF" : "")));
+    boolean oneDatagram = fragments.size() == count && fragments.get(0).isUdp()
+        && !fragments.get(count - 1).moreFragments() && fragments.stream().noneMatch(CapturedPacket::dontFragment);
+    if (!oneDatagram) {
+      throw new ExpectationFailedException("expected host \"" + host + "\" to send one UDP datagram in " + count
+          + " IP fragments (the first with the UDP header, the last without MF), but the capture has "
+          + fragments.size() + ":\n" + capture.head(8));
+    }
+  }
+
   @Then("the lab capture shows UDP datagrams and no handshake")
   public void noHandshake() {
     LabCapture capture = lab.capture();
@@ -195,20 +253,6 @@ public final class LabCheckSteps {
           + capture.pcap() + ":\n" + capture.head(6));
     }
     lab.log(capture.head(3));
-  }
-
-  /** Waits up to the expectation timeout for a counter to pass {@code floor}; returns its last value. */
-  private long awaitCounterAbove(String host, String key, long floor) {
-    LabHost h = lab.host(host);
-    long[] last = {h.kernelCounters().get(key)};
-    try {
-      org.awaitility.Awaitility.await().atMost(state.timeout()).pollInterval(java.time.Duration.ofMillis(20))
-          .until(() -> (last[0] = h.kernelCounters().get(key)) > floor);
-    } catch (org.awaitility.core.ConditionTimeoutException stillNot) {
-      // reported by the caller, with the value
-    }
-    lab.log("kernel of host " + host + ": " + key + " = " + last[0]);
-    return last[0];
   }
 
   private DeliveryReport udpReport(String receiver, int count, String sender) {

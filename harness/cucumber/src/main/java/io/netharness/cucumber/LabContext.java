@@ -59,6 +59,11 @@ final class LabContext {
     return dir.resolve(name + ".pcap");
   }
 
+  /** A duration in milliseconds with microseconds, for evidence and messages: "23.417 ms". */
+  static String millis(java.time.Duration d) {
+    return d.toNanos() / 1000 / 1000.0 + " ms";
+  }
+
   void log(String text) {
     System.out.println(text);
     state.get("lab.scenario", Scenario.class).log(text);

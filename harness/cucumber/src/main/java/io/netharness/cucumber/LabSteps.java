@@ -22,11 +22,12 @@ import java.util.Locale;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The packet lab (Linux, root), set up: hosts "a" and "b" in their own network namespaces, a wire between
- * them that loses, duplicates, reorders or corrupts real IP packets, and endpoints on the hosts. Endpoints
- * started on a lab host are ordinary endpoints afterwards: the usual send and receive steps work on them; what
- * the wire, the capture and the kernels saw is checked by {@link LabCheckSteps}. Scenarios tagged {@code @lab}
- * are skipped, with the reason and the fix, where the lab cannot run.
+ * The packet lab (Linux, root), set up: hosts "a" and "b" in their own network namespaces (at an MTU of your
+ * choice), a wire between them that loses, duplicates, reorders, delays, rate-limits or corrupts real IP
+ * packets, and endpoints on the hosts. Endpoints started on a lab host are ordinary endpoints afterwards: the
+ * usual send and receive steps work on them; what the wire and the capture saw is checked by
+ * {@link LabCheckSteps}, what the kernels saw by {@link LabKernelSteps}. Scenarios tagged {@code @lab} are
+ * skipped, with the reason and the fix, where the lab cannot run.
  *
  * <pre>{@code
  * Given a packet lab with seed 42
@@ -67,6 +68,14 @@ public final class LabSteps {
     state.lab(Lab.builder().seed(seed).capture(lab.capturePath()).start());
   }
 
+  @Given("a packet lab with seed {long} and an MTU of {int} bytes")
+  public void startLabWithMtu(long seed, int mtu) {
+    Lab.unavailableReason().ifPresent(reason -> {
+      throw new TestAbortedException("skipped: the packet lab cannot run here: " + reason);
+    });
+    state.lab(Lab.builder().seed(seed).mtu(mtu).capture(lab.capturePath()).start());
+  }
+
   @Given("the lab wire {word} {percent} of the packets from host {string}")
   public void impair(String verb, Double p, String host) {
     Direction direction = lab.from(host);
@@ -82,6 +91,13 @@ public final class LabSteps {
     state.lab().wire().impair(direction, next);
   }
 
+  @Given("the lab wire corrupts {percent} of the packets from host {string} and recomputes their checksums")
+  public void corruptFixed(Double p, String host) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction,
+        state.lab().wire().impairment(direction).withCorruption(p, io.netharness.lab.ChecksumFix.RECOMPUTED));
+  }
+
   @Given("the lab wire loses {percent} of the packets from host {string} in bursts of {int}")
   public void burstLoss(Double p, String host, int meanBurst) {
     Direction direction = lab.from(host);
@@ -92,6 +108,18 @@ public final class LabSteps {
   public void delay(String host, java.time.Duration delay) {
     Direction direction = lab.from(host);
     state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay));
+  }
+
+  @Given("the lab wire delays the packets from host {string} by {duration} with {duration} of jitter")
+  public void jitter(String host, java.time.Duration delay, java.time.Duration jitter) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withDelay(delay, jitter));
+  }
+
+  @Given("the lab wire carries {long} kbit\\/s from host {string} with a queue of {int} packets")
+  public void rate(long kilobits, String host, int queue) {
+    Direction direction = lab.from(host);
+    state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withRate(kilobits * 1000, queue));
   }
 
   @Given("lab host {string} sets {string} to {string}")

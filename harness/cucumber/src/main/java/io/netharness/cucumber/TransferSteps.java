@@ -50,6 +50,49 @@ public final class TransferSteps {
     c.received().expectNumberedLines(NumberedMessages.shortest(), count);
   }
 
+  @Then("{string} receives exactly the {int} random bytes with seed {long} from {string}")
+  public void receivesRandomExactly(String server, int count, long seed, String client) {
+    byte[] expected = UdpSteps.randomBytes(count, seed);
+    byte[] got = randomBytesReceived(server, count, client);
+    int at = java.util.Arrays.mismatch(got, expected);
+    if (at >= 0) {
+      throw new ExpectationFailedException("expected \"" + server + "\" to receive exactly the " + count
+          + " random bytes with seed " + seed + " from \"" + client + "\", but "
+          + (got.length != count ? "it received " + got.length : "byte " + at + " differs") + differences(got, expected));
+    }
+  }
+
+  @Then("{string} receives {int} bytes from {string} that are not the random bytes with seed {long}")
+  public void receivesRandomCorrupted(String server, int count, String client, long seed) {
+    byte[] expected = UdpSteps.randomBytes(count, seed);
+    byte[] got = randomBytesReceived(server, count, client);
+    if (got.length != count || java.util.Arrays.equals(got, expected)) {
+      throw new ExpectationFailedException("expected \"" + server + "\" to receive " + count + " bytes from \"" + client
+          + "\" that differ from what it sent, but it received " + got.length + " bytes"
+          + (got.length == count ? ", each as sent" : ""));
+    }
+    System.out.println("\"" + server + "\" received " + count + " bytes from \"" + client + "\", wrong at"
+        + differences(got, expected));
+  }
+
+  private byte[] randomBytesReceived(String server, int count, String client) {
+    ServerConnection c = state.serverConnectionOf(server, client);
+    c.awaitBytesOrEnd(count, state.timeout().multipliedBy(4));
+    return c.receivedBytes();
+  }
+
+  /** The offsets where two byte arrays differ (the first ten), for a failure message or the log. */
+  private static String differences(byte[] got, byte[] expected) {
+    StringBuilder at = new StringBuilder();
+    int shown = 0;
+    for (int i = 0; i < Math.min(got.length, expected.length) && shown < 10; i++) {
+      if (got[i] != expected[i]) {
+        at.append(shown++ == 0 ? " offsets " : ", ").append(i);
+      }
+    }
+    return shown == 0 ? "" : at.toString();
+  }
+
   @Then("{string} took at least {duration} from its first send to its last receive")
   public void tookAtLeast(String client, Duration minimum) {
     Duration took = exchange(client);

@@ -56,6 +56,28 @@ public final class UdpSteps {
     datagrams.forEach(d -> state.peer(peer).sendTo(to, Payload.utf8(d)));
   }
 
+  @When("{string} sends a datagram of {int} random bytes with seed {long} to {string}")
+  public void sendRandom(String peer, int size, long seed, String target) {
+    state.peer(peer).sendTo(state.addressOf(target), randomBytes(size, seed));
+  }
+
+  @Then("{string} receives the datagram of {int} random bytes with seed {long}, whole")
+  public void receivesRandom(String peer, int size, long seed) {
+    byte[] expected = randomBytes(size, seed);
+    RecordedDatagram got = state.peer(peer).receive(state.timeout());
+    if (!java.util.Arrays.equals(got.bytes(), expected)) {
+      throw new ExpectationFailedException("expected \"" + peer + "\" to receive the " + size + " random bytes with seed "
+          + seed + " in one datagram, but it received " + got.bytes().length + " bytes"
+          + (got.bytes().length == size ? " that differ" : ""));
+    }
+  }
+
+  static byte[] randomBytes(int size, long seed) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(seed).nextBytes(bytes);
+    return bytes;
+  }
+
   @When("{string} sends the datagram {string} to a port where nobody listens")
   public void sendToNobody(String peer, String text) {
     state.peer(peer).sendTo(Ports.unusedUdp(), Payload.utf8(text));

@@ -45,6 +45,8 @@ class JavaApiShapeTest {
         TcpClient client = TcpClient.connect(server.address())) {
       client.sendText("ping", UTF_8);
       client.expectText("ping", UTF_8, WAIT);
+      java.util.Optional<io.netharness.TcpInfo> info = client.tcpInfo(); // empty on NIO
+      info.ifPresent(i -> assertThat(i.rtt()).isPositive());
       int port = server.port();
       boolean running = server.isRunning();
       assertThat(port).isPositive();

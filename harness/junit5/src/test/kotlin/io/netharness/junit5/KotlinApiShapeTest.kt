@@ -39,6 +39,9 @@ class KotlinApiShapeTest(private val injected: TcpServer) {
       TcpClient.connect(server.address()).use { client: TcpClient ->
         client.sendText("ping", UTF_8)
         client.expectText("ping", UTF_8, WAIT)
+        val info: io.netharness.TcpInfo? = client.tcpInfo().orElse(null) // null on NIO
+        val rtt: Duration? = info?.rtt
+        if (rtt != null) assertThat(rtt).isPositive()
       }
       val port: Int = server.port()
       val running: Boolean = server.isRunning

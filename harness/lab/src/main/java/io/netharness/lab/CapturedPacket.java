@@ -1,12 +1,15 @@
 package io.netharness.lab;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One frame of a lab capture: an IPv4 packet as the sending host sent it, which way it went, its index in
  * that direction, and what the wire did to it ({@code forwarded}, {@code dropped}, {@code duplicated},
- * {@code reordered}, {@code corrupted@OFFSET}). The accessors decode the IP, TCP and UDP headers.
+ * {@code reordered}, {@code corrupted@OFFSET}, {@code queue-dropped}, and {@code delay=12.5ms} when the wire delays). The accessors
+ * decode the IP, TCP and UDP headers.
  *
  * <pre>{@code
  * for (CapturedPacket p : LabCapture.read(pcap).packets()) System.out.println(p.summary());
@@ -34,17 +37,58 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     return bytes.length >= 20 ? bytes[9] & 0xff : -1;
   }
 
+  /** A TCP segment with its header here (not a later IP fragment of one). */
   public boolean isTcp() {
-    return protocol() == 6 && bytes.length >= ipHeaderLength() + 20;
+    return protocol() == 6 && fragmentOffset() == 0 && bytes.length >= ipHeaderLength() + 20;
   }
 
+  /** A UDP datagram with its header here (a whole datagram, or the first IP fragment of one). */
   public boolean isUdp() {
-    return protocol() == 17 && bytes.length >= ipHeaderLength() + 8;
+    return protocol() == 17 && fragmentOffset() == 0 && bytes.length >= ipHeaderLength() + 8;
   }
 
-  /** Whether the wire dropped this packet (it is in the capture because the sender sent it). */
+  /** The packet's length in bytes, IP header included: what an MTU limits. */
+  public int length() {
+    return bytes.length;
+  }
+
+  /** Whether this is one IP fragment of a larger packet (more fragments follow, or it is not the first). */
+  public boolean isFragment() {
+    return moreFragments() || fragmentOffset() > 0;
+  }
+
+  /** Where this fragment's data goes in the reassembled packet, in bytes after the IP header. */
+  public int fragmentOffset() {
+    return bytes.length >= 20 ? (u16(6) & 0x1fff) * 8 : 0;
+  }
+
+  /** The IP header's MF flag: more fragments of this packet follow. */
+  public boolean moreFragments() {
+    return bytes.length >= 20 && (u16(6) & 0x2000) != 0;
+  }
+
+  /** The IP header's DF flag: routers must not fragment it (they answer "fragmentation needed" instead). */
+  public boolean dontFragment() {
+    return bytes.length >= 20 && (u16(6) & 0x4000) != 0;
+  }
+
+  /**
+   * Whether the wire dropped this packet, by its loss or because the rate limit's queue was full
+   * ({@code queue-dropped}); it is in the capture because the sender sent it.
+   */
   public boolean dropped() {
-    return fate.equals("dropped");
+    return fate.equals("dropped") || fate.equals("queue-dropped");
+  }
+
+  /** How long the wire held this packet (its delay with its own jitter), when the wire delays. */
+  public Optional<Duration> delay() {
+    for (String word : fate.split(" ")) {
+      if (word.startsWith("delay=") && word.endsWith("ms")) {
+        double millis = Double.parseDouble(word.substring(6, word.length() - 2));
+        return Optional.of(Duration.ofNanos(Math.round(millis * 1_000_000)));
+      }
+    }
+    return Optional.empty();
   }
 
   public String source() {
@@ -86,9 +130,12 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     return isTcp() ? u16(ipHeaderLength() + 14) : -1;
   }
 
-  /** Bytes of TCP or UDP payload. */
+  /** Bytes of TCP or UDP payload (of a later IP fragment: all of its data, the rest of the datagram's payload). */
   public int payloadLength() {
     int total = Math.min(bytes.length, u16(2));
+    if (fragmentOffset() > 0) {
+      return total - ipHeaderLength();
+    }
     if (isTcp()) {
       return total - ipHeaderLength() - ((bytes[ipHeaderLength() + 12] >> 4) & 0x0f) * 4;
     }
@@ -125,7 +172,11 @@ public record CapturedPacket(int frame, Direction direction, long index, String 
     } else {
       line.append(" proto ").append(protocol());
     }
-    return line.append(" len=").append(payloadLength()).append(' ').append(fate).toString();
+    line.append(" len=").append(payloadLength());
+    if (isFragment()) {
+      line.append(" [fragment offset=").append(fragmentOffset()).append(moreFragments() ? " MF" : "").append(']');
+    }
+    return line.append(' ').append(fate).toString();
   }
 
   private String flagNames() {

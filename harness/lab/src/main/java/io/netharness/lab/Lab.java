@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Lab implements AutoCloseable {
+  /** Both hosts' MTU unless {@link Builder#mtu(int)} says otherwise: Ethernet's. */
+  public static final int DEFAULT_MTU = 1500;
   /** The network both hosts are on. */
   public static final String NETWORK = "10.77.0.0/24";
 
@@ -101,6 +103,7 @@ public final class Lab implements AutoCloseable {
     private long seed;
     private final Map<Direction, Impairment> impairments = new EnumMap<>(Direction.class);
     private @Nullable Path capture;
+    private int mtu = DEFAULT_MTU;
 
     private Builder() {}
 
@@ -124,6 +127,18 @@ public final class Lab implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest IP packet either host sends, header included (default {@value #DEFAULT_MTU}; 68 to 65535): set
+     * on both TUN devices, so TCP's segments shrink to fit and larger UDP datagrams leave in IP fragments.
+     */
+    public Builder mtu(int bytes) {
+      if (bytes < 68 || bytes > 65_535) {
+        throw new IllegalArgumentException("an IPv4 MTU is 68 to 65535 bytes, was " + bytes);
+      }
+      this.mtu = bytes;
+      return this;
+    }
+
     /** Writes every packet to this pcap file, and its fate to a {@code .fates.txt} file beside it. */
     public Builder capture(Path pcap) {
       this.capture = pcap;
@@ -135,7 +150,7 @@ public final class Lab implements AutoCloseable {
       if (reason != null) {
         throw new LabUnavailableException(reason);
       }
-      Hosts hosts = Hosts.start(address(1), address(2));
+      Hosts hosts = Hosts.start(address(1), address(2), mtu);
       try {
         warmEventLoops(); // before any code of the caller's runs on a host
         Wire wire = new Wire(hosts.tunA(), hosts.tunB(), seed, impairments, capture);

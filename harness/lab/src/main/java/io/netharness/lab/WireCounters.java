@@ -2,7 +2,8 @@ package io.netharness.lab;
 
 /**
  * What the wire did to one direction's packets so far. {@code packets} counts what it read; {@code forwarded}
- * what it delivered at least once (so {@code packets = forwarded + dropped}); the other counters overlap
+ * what it delivered at least once; {@code dropped} what its loss dropped and {@code queueDrops} what found the
+ * rate limit's queue full (so {@code packets = forwarded + dropped + queueDrops}); the other counters overlap
  * ({@code corrupted} packets are forwarded, corrupted).
  *
  * <pre>{@code
@@ -11,11 +12,12 @@ package io.netharness.lab;
  * }</pre>
  */
 public record WireCounters(
-    long packets, long bytes, long forwarded, long dropped, long duplicated, long reordered, long corrupted) {
+    long packets, long bytes, long forwarded, long dropped, long queueDrops, long duplicated, long reordered,
+    long corrupted) {
 
   @Override
   public String toString() {
     return packets + " packets (" + bytes + " bytes): " + forwarded + " forwarded, " + dropped + " dropped, "
-        + duplicated + " duplicated, " + reordered + " reordered, " + corrupted + " corrupted";
+        + (queueDrops > 0 ? queueDrops + " dropped by the full queue, " : "") + duplicated + " duplicated, " + reordered + " reordered, " + corrupted + " corrupted";
   }
 }

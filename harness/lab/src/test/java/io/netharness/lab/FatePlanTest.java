@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.lab.internal.Fate;
 import io.netharness.lab.internal.FatePlan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,27 @@ class FatePlanTest {
     assertThat((double) dropped / runs).isBetween(3.3, 4.7);
     assertThat(fates(3, Direction.A_TO_B, Impairment.none().withBurstLoss(0.2, 4)))
         .isEqualTo(fates(3, Direction.A_TO_B, Impairment.none().withBurstLoss(0.2, 4)));
+  }
+
+  @Test
+  void jitterSpreadsEachPacketsDelayAroundTheMeanWithTheSameSeedGivingTheSameDelays() {
+    Impairment jittery = Impairment.none().withDelay(Duration.ofMillis(20), Duration.ofMillis(10));
+    List<Duration> delays = fates(9, Direction.A_TO_B, jittery).stream().map(Fate::delay).toList();
+    assertThat(delays).allMatch(d -> d.compareTo(Duration.ofMillis(10)) >= 0 && d.compareTo(Duration.ofMillis(30)) <= 0);
+    assertThat(delays.stream().filter(d -> d.compareTo(Duration.ofMillis(15)) < 0).count()).isBetween(200L, 300L);
+    assertThat(delays.stream().filter(d -> d.compareTo(Duration.ofMillis(25)) > 0).count()).isBetween(200L, 300L);
+    assertThat(fates(9, Direction.A_TO_B, jittery).stream().map(Fate::delay).toList()).isEqualTo(delays);
+  }
+
+  @Test
+  void jitterChangesNoOtherFateAndNeverMakesADelayNegative() {
+    Impairment lossy = EVERYTHING;
+    Impairment jittery = EVERYTHING.withDelay(Duration.ofMillis(2), Duration.ofMillis(10));
+    assertThat(fates(4, Direction.A_TO_B, jittery).stream().map(f -> f.dropped() + " " + f.corrupted() + " " + f.corruptAt())
+        .toList()).isEqualTo(fates(4, Direction.A_TO_B, lossy).stream()
+        .map(f -> f.dropped() + " " + f.corrupted() + " " + f.corruptAt()).toList());
+    assertThat(fates(4, Direction.A_TO_B, jittery)).allMatch(f -> !f.delay().isNegative())
+        .anyMatch(f -> f.delay().isZero());
   }
 
   @Test

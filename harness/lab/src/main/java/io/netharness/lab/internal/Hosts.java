@@ -26,12 +26,15 @@ public final class Hosts implements AutoCloseable {
     this.tunB = tunB;
   }
 
-  /** Host a at {@code a}, host b at {@code b}, both /24; fails with {@link LabUnavailableException} when not allowed. */
-  public static Hosts start(Inet4Address a, Inet4Address b) {
+  /**
+   * Host a at {@code a}, host b at {@code b}, both /24, both devices with this MTU; fails with
+   * {@link LabUnavailableException} when not allowed.
+   */
+  public static Hosts start(Inet4Address a, Inet4Address b, int mtu) {
     NamespaceThread threadA = NamespaceThread.start("netharness-lab-a");
     NamespaceThread threadB = NamespaceThread.start("netharness-lab-b");
-    FutureTask<TunDevice> setUpA = threadA.submit(() -> setUp("nha%d", a));
-    FutureTask<TunDevice> setUpB = threadB.submit(() -> setUp("nhb%d", b));
+    FutureTask<TunDevice> setUpA = threadA.submit(() -> setUp("nha%d", a, mtu));
+    FutureTask<TunDevice> setUpB = threadB.submit(() -> setUp("nhb%d", b, mtu));
     TunDevice tunA = null;
     TunDevice tunB = null;
     RuntimeException failure = null;
@@ -63,11 +66,12 @@ public final class Hosts implements AutoCloseable {
     return hosts;
   }
 
-  private static TunDevice setUp(String pattern, Inet4Address address) {
+  private static TunDevice setUp(String pattern, Inet4Address address, int mtu) {
     NetDevices.disableIpv6();
     NetDevices.up("lo");
     TunDevice device = TunDevice.open(pattern);
     try {
+      NetDevices.mtu(device.name(), mtu);
       NetDevices.configure(device.name(), address, 24);
     } catch (RuntimeException e) {
       device.close();

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 
 /**
  * Configures interfaces of the calling thread's network namespace with the classic socket ioctls (no
- * {@code ip} process, no netlink): an IPv4 address and prefix, the interface up; IPv6 off.
+ * {@code ip} process, no netlink): an IPv4 address and prefix, the MTU, the interface up; IPv6 off.
  */
 public final class NetDevices {
   private static final long SIOCGIFFLAGS = 0x8913;
   private static final long SIOCSIFFLAGS = 0x8914;
   private static final long SIOCSIFADDR = 0x8916;
   private static final long SIOCSIFNETMASK = 0x891c;
+  private static final long SIOCSIFMTU = 0x8922;
   private static final short IFF_UP = 0x1;
 
   private NetDevices() {}
@@ -29,6 +30,18 @@ public final class NetDevices {
       byte[] maskBytes = {(byte) (mask >>> 24), (byte) (mask >>> 16), (byte) (mask >>> 8), (byte) mask};
       ioctl(sock, SIOCSIFNETMASK, sockaddr(device, maskBytes), device);
       up(sock, device);
+    } finally {
+      LibC.close(sock);
+    }
+  }
+
+  /** Sets the largest packet {@code device} sends, IP header included. */
+  public static void mtu(String device, int bytes) {
+    int sock = control();
+    try {
+      Memory ifreq = ifreq(device);
+      ifreq.setInt(16, bytes); // ifr_mtu
+      ioctl(sock, SIOCSIFMTU, ifreq, device);
     } finally {
       LibC.close(sock);
     }

@@ -3,6 +3,7 @@ package io.netharness.lab.internal;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import io.netharness.HarnessException;
+import io.netharness.lab.ChecksumFix;
 import io.netharness.lab.Direction;
 import io.netharness.lab.Impairment;
 import io.netharness.lab.WireCounters;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One direction of the wire, on its own thread: waits (poll) for packets on one TUN device, decides each
- * packet's fate, records it, and writes what survives to the other device. A held (reordered) packet goes out
+ * packet's fate, records it, passes it through the rate limit's queue (when there is one) and hands what
+ * survives to the {@link Outbox} of the other device, due after its delay. A held (reordered) packet goes out
  * after the next packet, or after {@link #HOLD_LIMIT} when no packet follows. Only this thread writes the
  * counters.
  */
@@ -26,9 +28,10 @@ public final class WireLoop implements Runnable {
   private final TunDevice from;
   private final TunDevice to;
   private final FatePlan plan;
+  private final RateLimiter limiter = new RateLimiter();
   private final Supplier<Impairment> impairment;
   private final @Nullable Capture capture;
-  private final Supplier<ScheduledExecutorService> timer;
+  private final Outbox outbox;
   private final int wakeFd;
   private final Memory buffer = new Memory(MTU_BUFFER);
   private final Memory pollFds = new Memory(16);
@@ -37,11 +40,13 @@ public final class WireLoop implements Runnable {
   private volatile long bytes;
   private volatile long forwarded;
   private volatile long dropped;
+  private volatile long queueDrops;
   private volatile long duplicated;
   private volatile long reordered;
   private volatile long corrupted;
   private volatile @Nullable Throwable failure;
   private byte @Nullable [] held;
+  private Duration heldDelay = Duration.ZERO;
   private long heldUntilNanos;
 
   public WireLoop(Direction direction, TunDevice from, TunDevice to, long seed, Supplier<Impairment> impairment,
@@ -52,12 +57,12 @@ public final class WireLoop implements Runnable {
     this.plan = new FatePlan(seed, direction);
     this.impairment = impairment;
     this.capture = capture;
-    this.timer = timer;
+    this.outbox = new Outbox(to, timer);
     this.wakeFd = wakeFd;
   }
 
   public WireCounters counters() {
-    return new WireCounters(packets, bytes, forwarded, dropped, duplicated, reordered, corrupted);
+    return new WireCounters(packets, bytes, forwarded, dropped, queueDrops, duplicated, reordered, corrupted);
   }
 
   /** Why this direction stopped before the lab closed it, if it did. */
@@ -103,7 +108,7 @@ public final class WireLoop implements Runnable {
       byte[] late = held;
       if (late != null && System.nanoTime() - heldUntilNanos >= 0) {
         held = null;
-        emit(late);
+        send(late, late.length, System.nanoTime() + heldDelay.toNanos());
       }
     }
   }
@@ -119,15 +124,27 @@ public final class WireLoop implements Runnable {
       record(fate.index(), original, length, "dropped");
       return;
     }
+    long leaves = Outbox.NOW;
+    if (now.rateBitsPerSecond() > 0) {
+      leaves = limiter.admit(System.nanoTime(), length, now.rateBitsPerSecond(), now.queueLimitPackets());
+      if (leaves == RateLimiter.QUEUE_FULL) {
+        queueDrops++;
+        record(fate.index(), original, length, "queue-dropped");
+        return;
+      }
+    }
     forwarded++;
     StringBuilder words = new StringBuilder();
     byte[] packet = original;
     if (fate.corrupted() && original != null) {
       packet = original.clone();
-      int at = Corruption.apply(packet, length, fate.corruptAt());
+      int at = Corruption.apply(packet, length, fate.corruptAt(), now.checksumFix());
       if (at >= 0) {
         corrupted++;
         words.append("corrupted@").append(at).append(' ');
+        if (now.checksumFix() == ChecksumFix.RECOMPUTED) {
+          words.append("checksum-recomputed ");
+        }
       } else {
         packet = original;
       }
@@ -141,25 +158,37 @@ public final class WireLoop implements Runnable {
       reordered++;
       words.append("reordered ");
     }
-    record(fate.index(), original, length, words.length() == 0 ? "forwarded" : words.toString().trim());
+    if (words.length() == 0) {
+      words.append("forwarded ");
+    }
+    if (!now.delay().isZero() || !now.jitter().isZero()) {
+      words.append("delay=").append(fate.delay().toNanos() / 1000 / 1000.0).append("ms");
+    }
+    record(fate.index(), original, length, words.toString().trim());
     if (hold) {
       held = packet;
+      heldDelay = fate.delay();
       heldUntilNanos = System.nanoTime() + HOLD_LIMIT.toNanos();
       return;
     }
-    send(packet, length, now.delay());
+    long due = leaves;
+    if (!fate.delay().isZero()) {
+      due = (leaves == Outbox.NOW ? System.nanoTime() : leaves) + fate.delay().toNanos();
+    }
+    send(packet, length, due);
     if (fate.duplicated()) {
-      send(packet, length, now.delay());
+      send(packet, length, due);
     }
     byte[] released = held;
     if (released != null) {
       held = null;
-      emit(released);
+      send(released, released.length, System.nanoTime() + heldDelay.toNanos());
     }
   }
 
-  private static boolean needsCopy(Fate fate, Impairment now) {
-    return fate.corrupted() || fate.reordered() || !now.delay().isZero();
+  private boolean needsCopy(Fate fate, Impairment now) {
+    return fate.corrupted() || fate.reordered() || !fate.delay().isZero() || now.rateBitsPerSecond() > 0
+        || !outbox.idle();
   }
 
   private void record(long index, byte @Nullable [] packet, int length, String fate) {
@@ -168,17 +197,11 @@ public final class WireLoop implements Runnable {
     }
   }
 
-  private void send(byte @Nullable [] packet, int length, Duration delay) {
+  private void send(byte @Nullable [] packet, int length, long dueNanos) {
     if (packet == null) {
-      to.write(buffer, length); // the fast path: straight from the read buffer
-    } else if (delay.isZero()) {
-      to.write(packet);
+      outbox.writeNow(buffer, length); // the fast path: straight from the read buffer
     } else {
-      timer.get().schedule(() -> to.write(packet), delay.toNanos(), TimeUnit.NANOSECONDS);
+      outbox.send(packet, dueNanos);
     }
-  }
-
-  private void emit(byte[] packet) {
-    send(packet, packet.length, impairment.get().delay());
   }
 }
