@@ -2,6 +2,7 @@ package io.netharness.kotlin
 
 import io.netharness.Endpoint
 import io.netharness.client.TcpClient
+import io.netharness.lab.ChecksumFix
 import io.netharness.lab.Direction
 import io.netharness.lab.Impairment
 import io.netharness.lab.Lab
@@ -46,6 +47,13 @@ public fun lab(seed: Long = 0, capture: Path? = null, configure: LabSpec.() -> U
  * ```
  */
 public class LabSpec internal constructor(private val builder: Lab.Builder) {
+    /** The MTU of both hosts' devices, in bytes (the lab's default: 1500). */
+    public var mtu: Int? = null
+        set(value) {
+            field = value
+            value?.let { builder.mtu(it) }
+        }
+
     /** What the wire does to [direction]'s packets from the start. */
     public fun impair(direction: Direction, configure: ImpairmentSpec.() -> Unit) {
         builder.impair(direction, ImpairmentSpec().apply(configure).toImpairment())
@@ -62,6 +70,8 @@ public class LabSpec internal constructor(private val builder: Lab.Builder) {
  *
  * ```kotlin
  * impair(Direction.A_TO_B) { loss = 0.2; lossBurst = 3.0; delay = 10.milliseconds }
+ * impair(Direction.B_TO_A) { delay = 20.milliseconds; jitter = 10.milliseconds; rateBitsPerSecond = 1_000_000; queueLimitPackets = 5 }
+ * impairBoth { corrupt = 0.05; checksumFix = ChecksumFix.RECOMPUTED }
  * ```
  */
 public class ImpairmentSpec {
@@ -77,16 +87,29 @@ public class ImpairmentSpec {
     /** The share of packets held and delivered after the next one. */
     public var reorder: Double = 0.0
 
-    /** The share of packets with one byte inverted and the checksum left as it was. */
+    /** The share of packets with one byte inverted; what happens to their checksum is [checksumFix]. */
     public var corrupt: Double = 0.0
+
+    /** [ChecksumFix.LEFT_BROKEN] (the default: the receiving kernel drops the packet) or [ChecksumFix.RECOMPUTED]. */
+    public var checksumFix: ChecksumFix = ChecksumFix.LEFT_BROKEN
 
     /** How long every packet is held. */
     public var delay: Duration = Duration.ZERO
 
+    /** Each packet's delay varies by up to this much either way, drawn per packet (order is kept). */
+    public var jitter: Duration = Duration.ZERO
+
+    /** At most this many bits per second leave the wire in this direction; 0 (the default) sets no limit. */
+    public var rateBitsPerSecond: Long = 0
+
+    /** Packets that may wait for the rate limit; one more is dropped and counted as a queue drop. */
+    public var queueLimitPackets: Int = Impairment.DEFAULT_QUEUE_LIMIT_PACKETS
+
     /** The lab's [Impairment] with these settings. */
     public fun toImpairment(): Impairment {
-        val base = Impairment.none().withDuplicate(duplicate).withReorder(reorder).withCorrupt(corrupt)
-            .withDelay(delay.toJavaDuration())
+        val base = Impairment.none().withDuplicate(duplicate).withReorder(reorder).withCorruption(corrupt, checksumFix)
+            .withDelay(delay.toJavaDuration(), jitter.toJavaDuration())
+            .withRate(rateBitsPerSecond, queueLimitPackets)
         return if (lossBurst > 1.0) base.withBurstLoss(loss, lossBurst) else base.withLoss(loss)
     }
 }
