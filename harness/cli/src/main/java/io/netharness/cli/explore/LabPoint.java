@@ -40,14 +40,15 @@ final class LabPoint implements AutoCloseable {
     return lab;
   }
 
-  /** Both kernels' TCP retransmissions since the start, and what the wire did in both directions. */
+  /** Both kernels' TCP retransmissions since the start, and what the wire did in both directions (drops include queue drops). */
   PointResult.LabCounts counts() {
     long retrans = lab.a().kernelCounters().minus(beforeA).tcpRetransSegs()
         + lab.b().kernelCounters().minus(beforeB).tcpRetransSegs();
     WireCounters ab = lab.wire().counters(Direction.A_TO_B);
     WireCounters ba = lab.wire().counters(Direction.B_TO_A);
-    return new PointResult.LabCounts(retrans, ab.dropped() + ba.dropped(), ab.duplicated() + ba.duplicated(),
-        ab.reordered() + ba.reordered());
+    // dropped by the loss draw or by a full rate-limit queue: either way the packet never reached the other host
+    long dropped = ab.dropped() + ab.queueDrops() + ba.dropped() + ba.queueDrops();
+    return new PointResult.LabCounts(retrans, dropped, ab.duplicated() + ba.duplicated(), ab.reordered() + ba.reordered());
   }
 
   /**

@@ -65,6 +65,11 @@ public enum Sweep {
     public Optional<Impairment> impairment(double value) {
       return Optional.of(Impairments.bytesPerSecond(Math.round(value) * 1000));
     }
+
+    @Override
+    public Optional<io.netharness.lab.Impairment> labImpairment(double value) {
+      return Optional.of(io.netharness.lab.Impairment.none().withRate(Math.round(value) * 8000));
+    }
   },
   SLICER("slicer", "slice size", "bytes", new Range(1, 1 << 20, 1, 1024), Scale.LOG, true,
       "slicer toxic (average_size = value bytes, size_variation 0, delay 0 µs between slices)", null,
@@ -161,6 +166,9 @@ public enum Sweep {
           + " hands it to the application";
       case REORDER -> "the wire holds a packet with probability = value and sends it after the next one (or after"
           + " 20 ms); TCP puts the bytes back in order, UDP does not";
+      case BANDWIDTH -> "the wire sends at most value × 8,000 bits per second, queueing up to "
+          + io.netharness.lab.Impairment.DEFAULT_QUEUE_LIMIT_PACKETS + " packets and dropping the rest; TCP slows"
+          + " down to the rate, UDP's extra datagrams are dropped";
       default -> null;
     });
   }
@@ -168,8 +176,6 @@ public enum Sweep {
   /** Why {@code --lab} cannot run this sweep, with what to do instead; empty when it can. */
   public String labAbsence() {
     return switch (this) {
-      case BANDWIDTH -> "--lab has no bandwidth sweep: the lab's wire has no rate limit in this version; run"
-          + " --sweep bandwidth without --lab, or sweep loss, latency, duplicate or reorder with --lab";
       case SLICER -> "--lab has no slicer sweep: the lab's wire carries whole IP packets and the kernel's TCP cuts"
           + " its stream into segments itself; run --sweep slicer without --lab";
       default -> "";
