@@ -38,27 +38,9 @@ final class LabUdp {
       Lab lab = point.lab();
       try (UdpPeer echo = lab.b().call(() -> UdpPeer.bind("echo", lab.b().address(), 0));
           UdpPeer client = lab.a().call(() -> UdpPeer.bind("client", lab.a().address(), 0))) {
-        Thread echoer = UdpWorkload.daemon("explore-lab-udp-echo", () -> {
-          while (running.get()) {
-            RecordedDatagram d = echo.poll(POLL);
-            if (d != null) {
-              echo.sendTo(d.sender(), d.bytes());
-            }
-          }
-        });
-        Thread receiver = UdpWorkload.daemon("explore-lab-udp-receiver", () -> {
-          while (running.get()) {
-            RecordedDatagram d = client.poll(POLL);
-            if (d != null) {
-              int seq = messages.number(new String(d.bytes(), StandardCharsets.US_ASCII));
-              if (seq < 0) {
-                probe.garbled();
-              } else {
-                probe.arrived(seq, System.nanoTime());
-              }
-            }
-          }
-        });
+        Thread echoer = UdpWorkload.echoUntilStopped("explore-lab-udp-echo", echo, running);
+        Thread receiver = UdpWorkload.receiveNumberedUntilStopped("explore-lab-udp-receiver", client, messages, probe,
+            running);
         try {
           Pacer pacer = new Pacer(workload.interval());
           for (int i = 0; i < workload.count(); i++) {

@@ -30,27 +30,8 @@ final class UdpWorkload {
     try (UdpPeer echo = UdpPeer.bind(); UdpPeer client = UdpPeer.bind()) {
       settings.sweep().impairment(value).ifPresent(builder::upstream);
       try (UdpRelay relay = builder.target(echo.address()).start()) {
-        Thread echoer = daemon("explore-udp-echo", () -> {
-          while (running.get()) {
-            RecordedDatagram d = echo.poll(POLL);
-            if (d != null) {
-              echo.sendTo(d.sender(), d.bytes());
-            }
-          }
-        });
-        Thread receiver = daemon("explore-udp-receiver", () -> {
-          while (running.get()) {
-            RecordedDatagram d = client.poll(POLL);
-            if (d != null) {
-              int seq = messages.number(new String(d.bytes(), StandardCharsets.US_ASCII));
-              if (seq < 0) {
-                probe.garbled();
-              } else {
-                probe.arrived(seq, System.nanoTime());
-              }
-            }
-          }
-        });
+        Thread echoer = echoUntilStopped("explore-udp-echo", echo, running);
+        Thread receiver = receiveNumberedUntilStopped("explore-udp-receiver", client, messages, probe, running);
         try {
           Pacer pacer = new Pacer(workload.interval());
           for (int i = 0; i < workload.count(); i++) {
@@ -75,6 +56,36 @@ final class UdpWorkload {
       }
     }
     return probe.result("UDP", value);
+  }
+
+  /** A daemon thread that sends every datagram {@code echo} receives back to its sender, until {@code running} is false. */
+  static Thread echoUntilStopped(String name, UdpPeer echo, AtomicBoolean running) {
+    return daemon(name, () -> {
+      while (running.get()) {
+        RecordedDatagram d = echo.poll(POLL);
+        if (d != null) {
+          echo.sendTo(d.sender(), d.bytes());
+        }
+      }
+    });
+  }
+
+  /** A daemon thread that tells {@code probe} which numbered message each datagram {@code client} receives is. */
+  static Thread receiveNumberedUntilStopped(String name, UdpPeer client, NumberedMessages messages, Probe probe,
+      AtomicBoolean running) {
+    return daemon(name, () -> {
+      while (running.get()) {
+        RecordedDatagram d = client.poll(POLL);
+        if (d != null) {
+          int seq = messages.number(new String(d.bytes(), StandardCharsets.US_ASCII));
+          if (seq < 0) {
+            probe.garbled();
+          } else {
+            probe.arrived(seq, System.nanoTime());
+          }
+        }
+      }
+    });
   }
 
   static Thread daemon(String name, Runnable body) {
