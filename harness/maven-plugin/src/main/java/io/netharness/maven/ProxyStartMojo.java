@@ -1,6 +1,7 @@
 package io.netharness.maven;
 
 import io.netharness.HarnessException;
+import io.netharness.proxy.ProxyWarmUp;
 import io.netharness.proxy.api.AdminServer;
 import java.io.File;
 import java.util.Map;
@@ -49,6 +50,14 @@ public final class ProxyStartMojo extends AbstractMojo {
   @Parameter(property = "netharness.proxy.urlProperty", defaultValue = "netharness.toxiproxy.url")
   private String urlProperty = "netharness.toxiproxy.url";
 
+  /**
+   * Runs the proxy's data path through a throwaway proxy on loopback before the tests start (a few hundred ms), as
+   * {@code netharness proxy} does: the first connections and a latency toxic's first round trips then do not run
+   * interpreted. {@code -Dnetharness.proxy.warmUp=false} skips it.
+   */
+  @Parameter(property = "netharness.proxy.warmUp", defaultValue = "true")
+  private boolean warmUp = true;
+
   /** Skips {@code proxy-start} and {@code proxy-stop}. */
   @Parameter(property = "netharness.proxy.skip", defaultValue = "false")
   private boolean skip;
@@ -91,9 +100,21 @@ public final class ProxyStartMojo extends AbstractMojo {
       throw e;
     }
     servers.add(server);
+    if (warmUp) {
+      warmUp();
+    }
     requireProject().getProperties().setProperty(urlProperty, server.url());
     requireProject().getProperties().setProperty("netharness.toxiproxy.port", Integer.toString(server.getPort()));
     getLog().info("Toxiproxy API on " + server.url() + " (${" + urlProperty + "})");
+  }
+
+  private void warmUp() {
+    try {
+      getLog().info("data path warmed up in " + ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS).took().toMillis()
+          + " ms (-Dnetharness.proxy.warmUp=false skips this)");
+    } catch (RuntimeException e) {
+      getLog().warn("netharness:proxy-start: warm-up skipped: " + e.getMessage() + " (the proxy runs anyway)");
+    }
   }
 
   private MavenProject requireProject() {
