@@ -11,7 +11,8 @@ if ! command -v socat >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-ge
   apt-get install -y -q socat >/dev/null || echo "bench: could not install socat; its column stays empty" >&2
 fi
 if command -v gcc >/dev/null 2>&1; then
-  gcc -O2 -Wall -pthread -o bench/target/splice-relay bench/src/main/c/splice_relay.c
+  gcc -O2 -Wall -pthread -o bench/target/splice-relay bench/src/main/c/splice_relay.c \
+    || echo "bench: the splice relay did not compile; its column stays empty" >&2
 else
   echo "bench: no gcc, so no splice relay; its column stays empty" >&2
 fi

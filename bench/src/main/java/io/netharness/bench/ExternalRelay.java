@@ -103,6 +103,8 @@ final class ExternalRelay implements AutoCloseable {
           return new ExternalRelay(p, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))), cpuFile);
         }
       }
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
       throw new IllegalStateException(relay.get(0) + " ended before listening (exit " + p.waitFor() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -164,12 +166,15 @@ final class ExternalRelay implements AutoCloseable {
 
   @Override
   public void close() {
+    // under GNU time the relay is time's child: stop it first, or it would outlive time
+    process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     if (cpuFile != null) {
       try {

@@ -1,8 +1,8 @@
 package io.netharness.bench;
 
+import io.netharness.faults.internal.ProxyWarmUp;
 import io.netharness.proxy.Direction;
 import io.netharness.proxy.FaultProxy;
-import io.netharness.proxy.ProxyWarmUp;
 import io.netharness.proxy.toxics.Toxics;
 import java.io.IOException;
 import java.io.InputStream;

@@ -112,7 +112,9 @@ public final class ExploreCommand implements Callable<Integer> {
       "'TCP lab', 'UDP lab'), next to the proxy and",
       "relay; the report adds Tcp.RetransSegs and the",
       "wire's drops. Sweeps loss, latency, duplicate,",
-      "reorder. Needs Linux and root (docs/lab.md)."})
+      "reorder, bandwidth. Needs Linux, and root or a",
+      "user namespace (./netharness starts one;",
+      "docs/lab.md)."})
   private boolean lab;
 
   @Override

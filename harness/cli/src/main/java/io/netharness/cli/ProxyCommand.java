@@ -3,8 +3,8 @@ package io.netharness.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netharness.HarnessException;
+import io.netharness.faults.internal.ProxyWarmUp;
 import io.netharness.proxy.ToxicAttachment;
-import io.netharness.proxy.ProxyWarmUp;
 import io.netharness.proxy.api.AdminServer;
 import io.netharness.proxy.api.ApiException;
 import io.netharness.proxy.api.ProxyRegistry;
@@ -173,18 +173,18 @@ public final class ProxyCommand implements Callable<Integer> {
     return List.of(new ProxySpec(name, listen, upstream, true));
   }
 
-  /** Adds one toxic as the API would, and describes it, e.g. {@code db: latency_downstream latency=200 jitter=10}. */
   /** The warm-up's line for the start-up summary, or null if it could not run (said on stderr; the proxy starts anyway). */
   private static @Nullable String warmUp(PrintWriter err) {
     try {
       Duration took = ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS).took();
       return "data path warmed up in " + took.toMillis() + " ms (--no-warm-up skips this)";
-    } catch (java.io.UncheckedIOException | HarnessException e) {
+    } catch (RuntimeException e) {
       err.println("netharness proxy: warm-up skipped: " + e.getMessage());
       return null;
     }
   }
 
+  /** Adds one toxic as the API would, and describes it, e.g. {@code db: latency_downstream latency=200 jitter=10}. */
   private static String addToxic(ProxyRegistry registry, ToxicOption toxic) {
     String proxyName = toxic.proxy();
     if (proxyName == null) {

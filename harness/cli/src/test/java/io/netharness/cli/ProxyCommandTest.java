@@ -40,7 +40,8 @@ class ProxyCommandTest {
     CompletableFuture<Integer> run = Background.supply("netharness-proxy-under-test",
         () -> cli.execute("--port", "0", "--config", config.toString()));
     try {
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until( // 30 s: includes the warm-up, on a busy machine
+            () -> out.toString().contains("Ctrl-C") || run.isDone());
       Matcher url = Pattern.compile("API on (http://\\S+)").matcher(out.toString());
       assertThat(url.find()).as(out.toString()).isTrue();
       HttpClient http = HttpClient.newHttpClient();
@@ -80,7 +81,8 @@ class ProxyCommandTest {
           "--listen", "127.0.0.1:0", "--upstream", HostPort.format(echo.address()), "--name", "echo",
           "--toxic", "limit_data:bytes=5", "--toxic", "echo/latency:latency=1,stream=upstream,name=slow"));
       try {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C") || run.isDone());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until( // 30 s: includes the warm-up, on a busy machine
+            () -> out.toString().contains("Ctrl-C") || run.isDone());
         assertThat(out.toString()).as("stderr: %s", err).contains("Ctrl-C");
         assertThat(out.toString())
             .contains("echo: toxic limit_data_downstream bytes=5")

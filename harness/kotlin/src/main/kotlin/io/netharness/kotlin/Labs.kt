@@ -18,8 +18,8 @@ import kotlin.time.toJavaDuration
 
 /**
  * A started packet lab: hosts `a` (10.77.0.1) and `b` (10.77.0.2), each its own network namespace, joined by a wire
- * in this JVM that applies the impairments set in [configure], seeded with [seed]. Needs Linux and root:
- * `Lab.unavailableReason()` says why not. Close it with `use {}`.
+ * in this JVM that applies the impairments set in [configure], seeded with [seed]. Needs Linux, and root or a user
+ * namespace: `Lab.unavailableReason()` says why not. Close it with `use {}`.
  *
  * ```kotlin
  * lab(seed = 42) { impair(Direction.A_TO_B) { loss = 0.2 } }.use { lab ->

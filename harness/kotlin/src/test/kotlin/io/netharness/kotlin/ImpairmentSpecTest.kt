@@ -5,8 +5,10 @@ import io.netharness.lab.Impairment
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.Timeout
 import kotlin.time.Duration.Companion.milliseconds
 
+@Timeout(30)
 class ImpairmentSpecTest {
 
     @Test

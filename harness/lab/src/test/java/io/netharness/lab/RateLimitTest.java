@@ -36,7 +36,9 @@ class RateLimitTest {
       assertThat(got).extracting(d -> (int) d.bytes()[0]).containsExactlyElementsOf(
           java.util.stream.IntStream.range(0, 20).boxed().toList());
       Duration spread = got.get(19).at().minus(got.get(0).at());
-      assertThat(spread).as("19 transmission times of 8.2 ms after the first").isGreaterThan(Duration.ofMillis(140));
+      // 19 transmission times of 8.2 ms = 156 ms after the first; unlimited, all 20 arrive within a few ms. The
+      // bound leaves room for a receiver that records the first datagram late on a busy machine.
+      assertThat(spread).as("spread of 20 datagrams at 1 Mbit/s").isGreaterThan(Duration.ofMillis(100));
       assertThat(lab.wire().counters(Direction.A_TO_B).queueDrops()).isZero();
     }
   }

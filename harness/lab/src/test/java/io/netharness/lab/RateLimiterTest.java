@@ -27,6 +27,15 @@ class RateLimiterTest {
   }
 
   @Test
+  void aFastLinkIdleForLongStillSendsAtOnce() {
+    // idle nanoseconds × bits per second passes Long.MAX_VALUE here (10 s at 1 Gbit/s): the refill must not wrap
+    RateLimiter link = new RateLimiter();
+    link.admit(0, 1500, 1_000_000_000, 10);
+    assertThat(link.admit(10_000 * MS, 1500, 1_000_000_000, 10)).isEqualTo(10_000 * MS);
+    assertThat(link.admit(10_000 * MS, 1500, 1_000_000_000, 10)).isEqualTo(10_000 * MS + 12_000); // 12 µs later
+  }
+
+  @Test
   void aFullQueueDropsAndFreesAsPacketsLeave() {
     RateLimiter link = new RateLimiter();
     for (int i = 0; i < 4; i++) { // the first leaves at once, three wait

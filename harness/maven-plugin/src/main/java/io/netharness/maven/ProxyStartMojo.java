@@ -1,7 +1,7 @@
 package io.netharness.maven;
 
 import io.netharness.HarnessException;
-import io.netharness.proxy.ProxyWarmUp;
+import io.netharness.faults.internal.ProxyWarmUp;
 import io.netharness.proxy.api.AdminServer;
 import java.io.File;
 import java.util.Map;

@@ -28,10 +28,10 @@ final class LabTcp {
     try (LabPoint point = LabPoint.start(settings, value, Direction.B_TO_A, pcap)) {
       Lab lab = point.lab();
       try (TcpServer server = lab.b().call(() -> TcpServer.builder().host(lab.b().address())
-          .behavior(Behaviors.echo()).build().start())) {
-        TcpClient client = lab.a().call(() -> TcpClient.builder()
-            .address(lab.b().address(), server.address().getPort()).connect());
-        TcpWorkload.exchange(client, probe, messages, workload, patience);
+          .behavior(Behaviors.echo()).build().start());
+          TcpClient client = lab.a().call(() -> TcpClient.builder()
+              .address(lab.b().address(), server.address().getPort()).connect())) {
+        TcpWorkload.exchange(client, probe, messages, workload, patience); // closes the client too, at its end
       }
       return probe.result("TCP", value).withLab(point.counts());
     }

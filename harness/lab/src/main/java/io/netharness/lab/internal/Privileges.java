@@ -150,13 +150,21 @@ public final class Privileges {
   /** Null when {@code unshare --user --map-root-user true} succeeds, else what went wrong. */
   private static @Nullable String tryUserNamespace() {
     try {
-      Process unshare = new ProcessBuilder("unshare", "--user", "--map-root-user", "true")
-          .redirectErrorStream(true).start();
-      unshare.getOutputStream().close();
-      String out = new String(unshare.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!unshare.waitFor(10, TimeUnit.SECONDS)) {
-        unshare.destroyForcibly();
-        return "unshare --user --map-root-user true did not end";
+      // its output goes to a file, so a hanging unshare is bounded by the wait below, not by a read
+      Path output = Files.createTempFile("netharness-unshare", ".txt");
+      String out;
+      Process unshare;
+      try {
+        unshare = new ProcessBuilder("unshare", "--user", "--map-root-user", "true")
+            .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        unshare.getOutputStream().close();
+        if (!unshare.waitFor(10, TimeUnit.SECONDS)) {
+          unshare.destroyForcibly();
+          return "unshare --user --map-root-user true did not end";
+        }
+        out = Files.readString(output, StandardCharsets.UTF_8).strip();
+      } finally {
+        Files.deleteIfExists(output);
       }
       return unshare.exitValue() == 0 ? null : "unshare --user --map-root-user true: "
           + (out.isEmpty() ? "exit " + unshare.exitValue() : out.lines().findFirst().orElse(out));

@@ -33,7 +33,8 @@ public final class RateLimiter {
     long start = started && lastNanos - nowNanos > 0 ? lastNanos : nowNanos;
     double capacity = Math.max(BUCKET_BYTES, bytes);
     if (started) {
-      tokens = Math.min(capacity, tokens + (start - lastNanos) * bitsPerSecond / 8e9);
+      // in double before multiplying: idle nanoseconds × bits per second overflows a long after 9 s at 1 Gbit/s
+      tokens = Math.min(capacity, tokens + (start - lastNanos) / 8e9 * bitsPerSecond);
     }
     started = true;
     double missing = bytes - tokens;

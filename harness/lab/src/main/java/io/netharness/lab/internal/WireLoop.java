@@ -47,6 +47,8 @@ public final class WireLoop implements Runnable {
   private volatile @Nullable Throwable failure;
   private byte @Nullable [] held;
   private Duration heldDelay = Duration.ZERO;
+  /** When the rate limit lets the held packet leave ({@link Outbox#NOW}: no limit); it never goes out before that. */
+  private long heldLeaves = Outbox.NOW;
   private long heldUntilNanos;
 
   public WireLoop(Direction direction, TunDevice from, TunDevice to, long seed, Supplier<Impairment> impairment,
@@ -108,7 +110,7 @@ public final class WireLoop implements Runnable {
       byte[] late = held;
       if (late != null && System.nanoTime() - heldUntilNanos >= 0) {
         held = null;
-        send(late, late.length, System.nanoTime() + heldDelay.toNanos());
+        send(late, late.length, heldDue());
       }
     }
   }
@@ -168,6 +170,7 @@ public final class WireLoop implements Runnable {
     if (hold) {
       held = packet;
       heldDelay = fate.delay();
+      heldLeaves = leaves;
       heldUntilNanos = System.nanoTime() + HOLD_LIMIT.toNanos();
       return;
     }
@@ -182,8 +185,15 @@ public final class WireLoop implements Runnable {
     byte[] released = held;
     if (released != null) {
       held = null;
-      send(released, released.length, System.nanoTime() + heldDelay.toNanos());
+      send(released, released.length, heldDue());
     }
+  }
+
+  /** The held packet's send time once it is released: its delay from now, and never before its rate-limit slot. */
+  private long heldDue() {
+    long now = System.nanoTime();
+    long from = heldLeaves == Outbox.NOW || heldLeaves - now < 0 ? now : heldLeaves;
+    return from + heldDelay.toNanos();
   }
 
   private boolean needsCopy(Fate fate, Impairment now) {

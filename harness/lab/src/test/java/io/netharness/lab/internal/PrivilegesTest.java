@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Which fix the lab names, for each kind of machine: the facts in, the sentence out. */
+@Timeout(30)
 class PrivilegesTest {
   private static final String OUTSIDE = "0 0 4294967295";
   private static final Map<String, String> DEFAULTS = Map.of("user.max_user_namespaces", "96364");

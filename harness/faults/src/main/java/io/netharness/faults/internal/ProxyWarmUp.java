@@ -1,5 +1,9 @@
-package io.netharness.proxy;
+package io.netharness.faults.internal;
 
+import io.netharness.HostPort;
+import io.netharness.proxy.Direction;
+import io.netharness.proxy.FaultProxy;
+import io.netharness.proxy.ProxyStats;
 import io.netharness.proxy.toxics.Latency;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +53,10 @@ public final class ProxyWarmUp {
       Thread echo = new Thread(() -> echoOne(listener), "netharness-warm-up-echo");
       echo.setDaemon(true);
       echo.start();
-      try (FaultProxy proxy = FaultProxy.builder().name("warm-up")
-              .listen(io.netharness.HostPort.format(new InetSocketAddress(loopback, 0))).upstream(new InetSocketAddress(loopback, listener.getLocalPort())).seed(0).start();
+      InetSocketAddress listen = new InetSocketAddress(loopback, 0);
+      InetSocketAddress upstream = new InetSocketAddress(loopback, listener.getLocalPort());
+      try (FaultProxy proxy = FaultProxy.builder().name("warm-up").listen(HostPort.format(listen)).upstream(upstream)
+              .seed(0).start();
           Socket client = new Socket(loopback, proxy.address().getPort())) {
         client.setTcpNoDelay(true);
         client.setSoTimeout(5_000);

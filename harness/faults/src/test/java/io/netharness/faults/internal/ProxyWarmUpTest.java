@@ -1,11 +1,13 @@
-package io.netharness.proxy;
+package io.netharness.faults.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class ProxyWarmUpTest {
 
   @Test
