@@ -22,7 +22,7 @@ import java.util.Locale;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The packet lab (Linux, root), set up: hosts "a" and "b" in their own network namespaces (at an MTU of your
+ * The packet lab (Linux; root or a user namespace), set up: hosts "a" and "b" in their own network namespaces (at an MTU of your
  * choice), a wire between them that loses, duplicates, reorders, delays, rate-limits or corrupts real IP
  * packets, and endpoints on the hosts. Endpoints started on a lab host are ordinary endpoints afterwards: the
  * usual send and receive steps work on them; what the wire and the capture saw is checked by
@@ -118,6 +118,11 @@ public final class LabSteps {
 
   @Given("the lab wire carries {long} kbit\\/s from host {string} with a queue of {int} packets")
   public void rate(long kilobits, String host, int queue) {
+    if (kilobits < 1 || queue < 1) {
+      throw new HarnessException("the lab wire carries at least 1 kbit/s with a queue of at least 1 packet, not "
+          + kilobits + " kbit/s and " + queue + " packets (e.g. 'the lab wire carries 1000 kbit/s from host \"a\" with"
+          + " a queue of 5 packets'); for no limit, leave the step out");
+    }
     Direction direction = lab.from(host);
     state.lab().wire().impair(direction, state.lab().wire().impairment(direction).withRate(kilobits * 1000, queue));
   }

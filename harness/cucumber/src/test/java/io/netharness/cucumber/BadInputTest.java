@@ -24,6 +24,16 @@ class BadInputTest {
   }
 
   @Test
+  void aLabRateOfZeroSaysHowToHaveNoLimit() {
+    LabSteps lab = new LabSteps(state);
+    assertThatThrownBy(() -> lab.rate(0, "a", 5))
+        .isInstanceOf(HarnessException.class)
+        .hasMessageContaining("at least 1 kbit/s with a queue of at least 1 packet, not 0 kbit/s and 5 packets")
+        .hasMessageContaining("for no limit, leave the step out");
+    assertThatThrownBy(() -> lab.rate(1000, "a", 0)).hasMessageContaining("not 1000 kbit/s and 0 packets");
+  }
+
+  @Test
   void unknownEndpointNameListsTheKnownOnes() {
     servers.echoServer("srv");
     assertThatThrownBy(() -> clients.sendText("alcie", "hi"))

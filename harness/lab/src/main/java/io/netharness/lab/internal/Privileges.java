@@ -108,7 +108,10 @@ public final class Privileges {
     String where = facts.inUserNamespace()
         ? "; this JVM runs in a user namespace (uid_map " + facts.uidMap() + ") that does not give them" : "";
     if (facts.userNamespaceRefusal() == null) {
-      return NEEDS + where + "; run as root, or in a user namespace of your own, which this system lets users create"
+      // inside a user namespace already (one that lacks them), a new one has to be started from outside it
+      String own = facts.inUserNamespace() ? ", started from outside this one" : "";
+      return NEEDS + where + "; run as root, or in a user namespace of your own" + own
+          + ", which this system lets users create"
           + " and which gives them: ./netharness starts its JVM in one (unless NETHARNESS_USERNS=0); for Maven: "
           + MAVEN_IN_USERNS + " (or unshare --user --map-root-user ./mvnw -B -Duser.home=$HOME verify),"
           + " see docs/lab.md";

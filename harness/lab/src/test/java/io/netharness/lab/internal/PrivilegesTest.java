@@ -33,7 +33,7 @@ class PrivilegesTest {
     assertThat(Privileges.fix(new Privileges.Facts(false, true, "rw-rw-rw-", "1001 1001 1", null, DEFAULTS)))
         .startsWith("the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; this JVM runs in a user"
             + " namespace (uid_map 1001 1001 1) that does not give them; run as root, or in a user namespace of your"
-            + " own, which this system lets users create");
+            + " own, started from outside this one, which this system lets users create");
     assertThat(Privileges.fix(new Privileges.Facts(false, true, "rw-rw-rw-", "0 0 65536", "unshare: No space left",
         DEFAULTS))).startsWith("the lab needs Linux, /dev/net/tun and CAP_NET_ADMIN + CAP_SYS_ADMIN; this JVM runs"
             + " in a user namespace (uid_map 0 0 65536) that does not give them; run as root (sudo, or a CI job as"
