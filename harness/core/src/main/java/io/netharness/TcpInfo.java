@@ -39,12 +39,12 @@ public record TcpInfo(String state, Duration rtt, Duration rttVariance, Duration
 
   @Override
   public String toString() {
-    return state + ", rtt " + micros(rtt) + " +/- " + micros(rttVariance) + ", rto " + micros(retransmissionTimeout)
+    return state + ", rtt " + millis(rtt) + " +/- " + millis(rttVariance) + ", rto " + millis(retransmissionTimeout)
         + ", cwnd " + congestionWindowSegments + " segments, mss " + sendMssBytes + ", " + unackedSegments
         + " unacked, " + lostSegments + " lost, " + totalRetransmits + " retransmitted in all";
   }
 
-  private static String micros(Duration d) {
+  private static String millis(Duration d) {
     return d.toNanos() / 1000 / 1000.0 + " ms";
   }
 }

@@ -5,6 +5,11 @@ package io.netharness.lab.internal;
  * IPv4 header, and of a TCP segment or UDP datagram with its pseudo-header (source and destination address,
  * protocol, length), recomputed in place. A UDP checksum that comes out as 0 is sent as 0xFFFF, since 0 means
  * "no checksum" (RFC 768).
+ *
+ * <pre>{@code
+ * packet[40] ^= (byte) 0xFF;                  // a payload byte changed
+ * Checksums.recompute(packet, packet.length); // the kernel will accept it now
+ * }</pre>
  */
 public final class Checksums {
   private static final int TCP = 6;

@@ -13,6 +13,11 @@ import java.util.function.Supplier;
  * rate limit reorders (only the wire's {@code reorder} does, by handing packets in out of order). Packets due
  * now with nothing waiting go out at once on the wire's thread, without a lock; the others wait in a FIFO that
  * a timer task drains at each one's due time. Only the wire's thread hands packets in.
+ *
+ * <pre>{@code
+ * Outbox out = new Outbox(deviceB, timerSupplier);
+ * out.send(packet, System.nanoTime() + delayNanos);   // leaves at its due time, after everything sent before it
+ * }</pre>
  */
 public final class Outbox {
   /** A due time that means "now": no clock is read for it. */

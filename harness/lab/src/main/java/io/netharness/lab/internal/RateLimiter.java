@@ -7,6 +7,11 @@ import java.util.ArrayDeque;
  * full-size packet ({@link #BUCKET_BYTES}, or the packet itself if larger), in front of a FIFO queue of limited
  * length. {@link #admit} says when a packet leaves, or that the queue is full and it is dropped. Pure arithmetic
  * on the times it is given, so it is tested without a clock; used by the wire thread only.
+ *
+ * <pre>{@code
+ * long leaves = limiter.admit(System.nanoTime(), length, 1_000_000, 5);   // 1 Mbit/s, 5 packets may wait
+ * if (leaves == RateLimiter.QUEUE_FULL) { drop(); } else { outbox.send(packet, leaves); }
+ * }</pre>
  */
 public final class RateLimiter {
   /** What the bucket holds when full: one Ethernet-size packet, so a link at rest sends one packet at once. */
