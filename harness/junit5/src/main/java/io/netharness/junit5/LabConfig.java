@@ -34,7 +34,8 @@ public @interface LabConfig {
 
   /**
    * Writes every packet to {@code target/netharness/lab/<TestClass>.<method>.pcap} (and what the wire did to each
-   * to a {@code .fates.txt} file beside it).
+   * to a {@code .fates.txt} file beside it); a repeated or parameterized test's invocation n to
+   * {@code <TestClass>.<method>-n.pcap}, a {@code @BeforeAll} method's lab to {@code <TestClass>.pcap}.
    */
   boolean capture() default false;
 }

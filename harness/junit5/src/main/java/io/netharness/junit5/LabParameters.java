@@ -65,8 +65,11 @@ final class LabParameters {
         .orElse(null);
     Lab.Builder builder = Lab.builder().seed(config == null ? 0 : config.seed());
     if (config != null && config.capture()) {
+      // a repeated or parameterized test's invocations each get their own file: Class.method-2.pcap
+      java.util.regex.Matcher invocation = java.util.regex.Pattern.compile("#(\\d+)]$").matcher(context.getUniqueId());
       String name = context.getRequiredTestClass().getSimpleName()
-          + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
+          + context.getTestMethod().map(m -> "." + m.getName()).orElse("")
+          + (invocation.find() ? "-" + invocation.group(1) : "");
       builder.capture(Path.of("target", "netharness", "lab", name + ".pcap"));
     }
     return builder.start();

@@ -54,6 +54,13 @@ class LabInjectionTest {
         + "tcpAcrossTwentyPercentLossArrivesCompleteAndInOrderAndTheKernelRetransmits.pcap")).exists();
   }
 
+  @org.junit.jupiter.api.RepeatedTest(2)
+  @LabConfig(capture = true)
+  void eachInvocationOfARepeatedTestCapturesToItsOwnFile(Lab lab, org.junit.jupiter.api.RepetitionInfo repetition) {
+    assertThat(Path.of("target/netharness/lab/LabInjectionTest.eachInvocationOfARepeatedTestCapturesToItsOwnFile-"
+        + repetition.getCurrentRepetition() + ".pcap")).exists();
+  }
+
   @Test
   void aTestAndItsBeforeEachGetTheSameLabWhichIsClosedAfterTheTest() {
     EngineExecutionResults results = Examples.run(SharedLabExample.class);
