@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code toxiproxy} fault backend: proxies on a running Toxiproxy server, driven through
  * {@link ToxiproxyApi}. Proxies listen on 127.0.0.1, port 0, when the server is on this machine (on
- * 0.0.0.0 when it is elsewhere, reached at the URL's host); {@link #close()} deletes the proxies
+ * the URL's host when it is elsewhere); {@link #close()} deletes the proxies
  * this backend created, and nothing else.
  *
  * <pre>{@code
@@ -54,10 +54,17 @@ public final class ToxiproxyBackend implements FaultBackend {
    */
   public static ToxiproxyBackend connect(String url) {
     ToxiproxyServer server = ToxiproxyServer.at(url);
-    // The proxies listen on the Toxiproxy server's machine, not this one. Reached from here at a
-    // non-loopback address (which may be a mapped or NAT address it does not own), they must listen
-    // on all of its interfaces; connect(url, listenHost) narrows that when the address is known.
-    return connect(server, server.isLoopback() ? "127.0.0.1" : "0.0.0.0");
+    return connect(server, defaultListenHost(server));
+  }
+
+  /**
+   * Where proxies listen by default: 127.0.0.1 for a server on this machine; for one elsewhere, the
+   * address this JVM reaches it at (the URL's host), that one interface and not all of them. A server
+   * reached through NAT or a port mapping does not own that address: pass its own with
+   * {@link #connect(String, String)} (e.g. {@code "0.0.0.0"}, deliberately).
+   */
+  static String defaultListenHost(ToxiproxyServer server) {
+    return server.isLoopback() ? "127.0.0.1" : server.bareHost();
   }
 
   /** Like {@link #connect(String)}, with proxies listening on {@code listenHost}. */

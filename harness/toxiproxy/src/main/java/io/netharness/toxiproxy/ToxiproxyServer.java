@@ -38,8 +38,13 @@ record ToxiproxyServer(String url, String scheme, String host, int port) {
     return ToxiproxyApi.at(url);
   }
 
+  /** The URL's host without the brackets of an IPv6 literal, e.g. {@code 2001:db8::1} or {@code toxiproxy.internal}. */
+  String bareHost() {
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
+
   boolean isLoopback() {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    String bare = bareHost();
     if (bare.equalsIgnoreCase("localhost")) {
       return true;
     }

@@ -45,6 +45,15 @@ class ToxiproxyBackendErrorsTest {
   }
 
   @Test
+  void proxiesListenOnOneInterfaceByDefaultNeverOnAll() {
+    assertThat(ToxiproxyBackend.defaultListenHost(ToxiproxyServer.at("http://localhost:8474"))).isEqualTo("127.0.0.1");
+    assertThat(ToxiproxyBackend.defaultListenHost(ToxiproxyServer.at("http://10.1.2.3:8474"))).isEqualTo("10.1.2.3");
+    String v6 = ToxiproxyBackend.defaultListenHost(ToxiproxyServer.at("http://[2001:db8::1]:8474"));
+    assertThat(new ToxiproxyBackend.ServerPlacement("[2001:db8::1]", v6).listen("db")).isEqualTo("[2001:db8::1]:0");
+    assertThat(new ToxiproxyBackend.ServerPlacement("10.1.2.3", "10.1.2.3").listen("db")).isEqualTo("10.1.2.3:0");
+  }
+
+  @Test
   void aUrlWithoutPortMeansToxiproxysDefaultPort() {
     assertThat(ToxiproxyServer.at("http://localhost").url()).isEqualTo("http://localhost:8474");
     assertThat(ToxiproxyServer.at("http://localhost").isLoopback()).isTrue();
