@@ -1,17 +1,15 @@
 package io.netharness.faults.internal;
 
-import io.netharness.HostPort;
 import io.netharness.proxy.Direction;
 import io.netharness.proxy.FaultProxy;
 import io.netharness.proxy.ProxyStats;
 import io.netharness.proxy.toxics.Latency;
+import io.netharness.server.Behaviors;
+import io.netharness.server.TcpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -48,27 +46,19 @@ public final class ProxyWarmUp {
    */
   public static Result run(int roundTrips) {
     long start = System.nanoTime();
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
-      Thread echo = new Thread(() -> echoOne(listener), "netharness-warm-up-echo");
-      echo.setDaemon(true);
-      echo.start();
-      InetSocketAddress listen = new InetSocketAddress(loopback, 0);
-      InetSocketAddress upstream = new InetSocketAddress(loopback, listener.getLocalPort());
-      try (FaultProxy proxy = FaultProxy.builder().name("warm-up").listen(HostPort.format(listen)).upstream(upstream)
-              .seed(0).start();
-          Socket client = new Socket(loopback, proxy.address().getPort())) {
-        client.setTcpNoDelay(true);
-        client.setSoTimeout(5_000);
-        roundTrips(client, roundTrips / 2);
-        proxy.add(Direction.DOWNSTREAM, Latency.of(Duration.ofNanos(20_000)));
-        roundTrips(client, roundTrips - roundTrips / 2);
-        ProxyStats stats = proxy.stats();
-        long relayed = stats.bytesReceived(Direction.UPSTREAM) + stats.bytesReceived(Direction.DOWNSTREAM);
-        return new Result(Duration.ofNanos(System.nanoTime() - start), relayed);
-      }
+    try (TcpServer echo = TcpServer.builder().name("warm-up-echo").behavior(Behaviors.echo()).start();
+        FaultProxy proxy = FaultProxy.builder().name("warm-up").upstream(echo.address()).seed(0).start();
+        Socket client = new Socket(proxy.address().getAddress(), proxy.address().getPort())) {
+      client.setTcpNoDelay(true);
+      client.setSoTimeout(5_000);
+      roundTrips(client, roundTrips / 2);
+      proxy.add(Direction.DOWNSTREAM, Latency.of(Duration.ofNanos(20_000)));
+      roundTrips(client, roundTrips - roundTrips / 2);
+      ProxyStats stats = proxy.stats();
+      long relayed = stats.bytesReceived(Direction.UPSTREAM) + stats.bytesReceived(Direction.DOWNSTREAM);
+      return new Result(Duration.ofNanos(System.nanoTime() - start), relayed);
     } catch (IOException e) {
-      throw new UncheckedIOException("warming up the proxy on " + loopback.getHostAddress() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("warming up the proxy on loopback: " + e.getMessage(), e);
     }
   }
 
@@ -80,21 +70,6 @@ public final class ProxyWarmUp {
       if (in.read() < 0) {
         throw new IOException("the warm-up echo closed early");
       }
-    }
-  }
-
-  /** Echoes one connection byte for byte until it closes. */
-  private static void echoOne(ServerSocket listener) {
-    try (Socket s = listener.accept()) {
-      s.setTcpNoDelay(true);
-      InputStream in = s.getInputStream();
-      OutputStream out = s.getOutputStream();
-      byte[] buffer = new byte[256];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        out.write(buffer, 0, n);
-      }
-    } catch (IOException closed) {
-      // the warm-up is over (or failed, which run() reports)
     }
   }
 }
