@@ -18,6 +18,32 @@ class UdpPeerTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
+  void threadsReceivingFromOnePeerEachTakeTheirOwnDatagram() throws Exception {
+    // receive used to check "one is waiting" and take it in two steps: two threads could both see the last one
+    int count = 16;
+    try (UdpPeer a = UdpPeer.bind(); UdpPeer b = UdpPeer.bind()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+      try {
+        java.util.List<java.util.concurrent.Future<String>> taken = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          taken.add(pool.submit(() -> new String(b.receive(WAIT).bytes(), UTF_8)));
+        }
+        for (int i = 0; i < count; i++) {
+          a.sendTo(b.address(), Payload.utf8("d" + i));
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> f : taken) {
+          texts.add(f.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(texts).containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, count).mapToObj(i -> "d" + i).toList());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void datagramsKeepTheirBoundaries() {
     try (UdpPeer a = UdpPeer.bind(); UdpPeer b = UdpPeer.bind()) {
       a.sendTo(b.address(), Payload.utf8("one")).sendTo(b.address(), Payload.utf8("two"));

@@ -158,22 +158,22 @@ public final class UdpPeer implements io.netharness.Endpoint {
 
   /** Takes the next datagram not taken yet, waiting up to {@code timeout}. */
   public RecordedDatagram receive(Duration timeout) {
-    Await.until(timeout, () -> waitingCount() > 0,
+    // the check takes: with several threads receiving, each gets its own datagram or keeps waiting
+    RecordedDatagram[] taken = new RecordedDatagram[1];
+    Await.until(timeout, () -> (taken[0] = takeFirst()) != null,
         () -> "peer \"" + name + "\" (" + Connect.describe(address()) + "): expected a datagram within "
             + Await.human(timeout) + ", but none arrived (" + receivedCount() + " received before)");
-    synchronized (this) {
-      return waiting.removeFirst();
-    }
+    return taken[0];
   }
 
   /** The next datagram, or null if none arrives within {@code timeout}. */
   public @Nullable RecordedDatagram poll(Duration timeout) {
-    if (!Await.holdsWithin(timeout, () -> waitingCount() > 0)) {
-      return null;
-    }
-    synchronized (this) {
-      return waiting.pollFirst();
-    }
+    RecordedDatagram[] taken = new RecordedDatagram[1];
+    return Await.holdsWithin(timeout, () -> (taken[0] = takeFirst()) != null) ? taken[0] : null;
+  }
+
+  private synchronized @Nullable RecordedDatagram takeFirst() {
+    return waiting.pollFirst();
   }
 
   /** Takes the next datagram and checks it is exactly {@code expected}. */

@@ -25,20 +25,27 @@ import kotlinx.coroutines.withContext
 private val ZERO: java.time.Duration = java.time.Duration.ZERO
 private val MAX_POLL = 25.milliseconds
 
-/** Whether [condition] became true within [timeout], polled without blocking the thread. */
-internal suspend fun pollUntil(timeout: Duration, condition: () -> Boolean): Boolean =
+/**
+ * The first non-null result of [attempt] within [timeout], or null; polled without blocking the caller's thread.
+ * What [attempt] returns is taken in the same step as it is found, so waiters on one source never both see it.
+ */
+internal suspend fun <T : Any> takeWithin(timeout: Duration, attempt: () -> T?): T? =
     withContext(Dispatchers.Default) {
         val deadline = TimeSource.Monotonic.markNow() + timeout
         var pause = 1.milliseconds
         while (true) {
-            if (condition()) return@withContext true
-            if (deadline.hasPassedNow()) return@withContext false
+            attempt()?.let { return@withContext it }
+            if (deadline.hasPassedNow()) return@withContext null
             delay(minOf(pause, -deadline.elapsedNow()).coerceAtLeast(1.milliseconds))
             pause = minOf(pause * 2, MAX_POLL)
         }
         @Suppress("UNREACHABLE_CODE")
-        false
+        null
     }
+
+/** Whether [condition] became true within [timeout], polled without blocking the thread. */
+internal suspend fun pollUntil(timeout: Duration, condition: () -> Boolean): Boolean =
+    takeWithin(timeout) { if (condition()) true else null } != null
 
 /**
  * Suspends until the [index]th client (1 = the first) has connected, and returns its connection.
@@ -105,11 +112,9 @@ public suspend fun ServerConnection.awaitText(text: String, charset: Charset = D
  * assertThat(datagram.text()).isEqualTo("hello")
  * ```
  */
-public suspend fun UdpPeer.awaitDatagram(timeout: Duration = DEFAULT_TIMEOUT): RecordedDatagram {
-    if (!pollUntil(timeout) { waitingCount() > 0 }) {
-        throw ExpectationFailedException(
+public suspend fun UdpPeer.awaitDatagram(timeout: Duration = DEFAULT_TIMEOUT): RecordedDatagram =
+    // found and taken in one step: many coroutines awaiting one peer each get their own datagram
+    takeWithin(timeout) { if (waitingCount() > 0) poll(ZERO) else null }
+        ?: throw ExpectationFailedException(
             "$this: expected a datagram within $timeout, but none arrived (${receivedCount()} received before)",
         )
-    }
-    return receive(ZERO)
-}
