@@ -236,6 +236,11 @@ public final class FaultProxy implements ProxyControl {
     return counters.peakPieces();
   }
 
+  /** Bytes that went through {@link SpliceRelay} instead of the links, for tests. */
+  long splicedBytes() {
+    return counters.splicedBytes();
+  }
+
   @Override
   public String toString() {
     return "FaultProxy[" + name + " " + listen() + " -> " + upstream + (enabled ? "" : " (disabled)") + "]";

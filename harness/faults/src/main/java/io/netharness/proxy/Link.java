@@ -92,6 +92,9 @@ final class Link {
    * is what keeps a busy proxy fast) below the in-flight limit, off above it.
    */
   void maybeRead() {
+    if (connection.splicing()) {
+      return; // the relay reads the sockets; the links take over again when it ends
+    }
     // never touch read interest once the socket's input is shut down: epoll has dropped the fd's
     // read events by then, and changing them fails (ENOENT) — which used to close the connection
     boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
@@ -165,6 +168,9 @@ final class Link {
         connection.counters().countSent(direction, length);
       }
       maybeRead();
+      if (f.isSuccess()) {
+        connection.written(length);
+      }
     });
   }
 
@@ -195,10 +201,19 @@ final class Link {
     return outputEnded;
   }
 
+  /** Nothing held, queued or ended, no toxic: the sockets of this direction could be spliced. */
+  boolean idle() {
+    var pending = destination.unsafe().outboundBuffer();
+    boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
+    return head.next == sink && inFlight == 0 && queuedWrites == 0 && waiting.isEmpty() && !closed && !inputEnded
+        && !outputEnded && !closeWhenOutputEnds && inputOpen && pending != null && pending.isEmpty();
+  }
+
   // ---- toxics on a live link ----------------------------------------------------------------
 
   /** Appends the toxic's stage; a toxic already on this link (same serial) is not added twice. */
   void add(ToxicAttachment attachment, RandomGenerator random, boolean applies) {
+    connection.stopSplicing();
     Slot last = head;
     while (last.next != sink) {
       last = last.next;

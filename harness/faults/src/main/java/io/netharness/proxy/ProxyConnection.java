@@ -5,12 +5,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection through the proxy: the client's socket, the socket to the upstream, and
  * a {@link Link} each way. Lives on one event loop.
  */
-final class ProxyConnection {
+final class ProxyConnection implements SpliceRelay.Owner {
   private final ProxyCounters counters;
   private final OpenConnections connections;
   private final long index;
@@ -20,6 +21,9 @@ final class ProxyConnection {
   final Link down;
   private final long lastToxicSerialAtStart;
   private boolean closed;
+  /** Set while the sockets are spliced (toxic-free and idle links only); the links then hold nothing. */
+  private @Nullable SpliceRelay splice;
+  private long bytesWritten;
 
   ProxyConnection(ProxyCounters counters, OpenConnections connections, long lastToxicSerialAtStart, long index,
       Channel client, Channel upstream) {
@@ -35,7 +39,8 @@ final class ProxyConnection {
     upstream.pipeline().addLast("proxy", new SideHandler(down, client));
   }
 
-  ProxyCounters counters() {
+  @Override
+  public ProxyCounters counters() {
     return counters;
   }
 
@@ -65,6 +70,38 @@ final class ProxyConnection {
     down.maybeRead();
   }
 
+  /** A link wrote these bytes: once enough have flowed and both links are idle and toxic-free, splice. */
+  void written(long bytes) {
+    bytesWritten += bytes;
+    if (splice == null && !closed && bytesWritten >= SpliceRelay.AFTER_BYTES && SpliceRelay.possible(client, upstream)
+        && idle()) {
+      splice = SpliceRelay.start(this, client, upstream, this::idle);
+    }
+  }
+
+  private boolean idle() {
+    return !closed && up.idle() && down.idle();
+  }
+
+  boolean splicing() {
+    return splice != null;
+  }
+
+  /** A toxic is about to join a link: the bytes go through the links again, what the pipes hold written first. */
+  void stopSplicing() {
+    if (splice != null) {
+      splice.leave(SpliceRelay.Ending.HAND_BACK);
+    }
+  }
+
+  @Override
+  public void spliceEnded() {
+    splice = null;
+    if (!closed) {
+      startReading();
+    }
+  }
+
   /** Both directions have sent FIN: nothing more can flow, close both sockets. */
   void onOutputEnded() {
     if (up.outputEnded() && down.outputEnded()) {
@@ -73,20 +110,25 @@ final class ProxyConnection {
   }
 
   /** FIN to both sides after what was already written; toxics' held data is discarded. */
-  void close() {
-    end(ProxySockets::closeAfterWrites);
+  @Override
+  public void close() {
+    end(ProxySockets::closeAfterWrites, SpliceRelay.Ending.CLOSE);
   }
 
   /** RST to both sides. */
-  void reset() {
-    end(ProxySockets::abort);
+  @Override
+  public void reset() {
+    end(ProxySockets::abort, SpliceRelay.Ending.RESET);
   }
 
-  private void end(java.util.function.Consumer<Channel> how) {
+  private void end(java.util.function.Consumer<Channel> how, SpliceRelay.Ending ending) {
     if (closed) {
       return;
     }
     closed = true;
+    if (splice != null) {
+      splice.leave(ending); // the pipes' bytes go out (or, on a reset, are dropped) before the FIN or RST
+    }
     up.cancelTimers();
     down.cancelTimers();
     up.discardHeld();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProxyCounters {
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong peakPieces = new AtomicLong();
+  private final AtomicLong spliced = new AtomicLong();
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong[] sent = {new AtomicLong(), new AtomicLong()};
 
@@ -20,6 +21,15 @@ final class ProxyCounters {
 
   void countSent(Direction direction, long bytes) {
     sent[direction.ordinal()].addAndGet(bytes);
+  }
+
+  /** Bytes moved by {@link SpliceRelay} rather than the links (also counted as received and sent). */
+  void countSpliced(long bytes) {
+    spliced.addAndGet(bytes);
+  }
+
+  long splicedBytes() {
+    return spliced.get();
   }
 
   void notePeakPieces(long pieces) {
