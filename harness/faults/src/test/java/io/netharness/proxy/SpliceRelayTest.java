@@ -88,15 +88,19 @@ class SpliceRelayTest {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         FaultProxy proxy = FaultProxy.builder().upstream((InetSocketAddress) listener.getLocalSocketAddress()).build().start();
         Socket client = connect(proxy)) {
+      CompletableFuture<Void> clientRead = new CompletableFuture<>();
       CompletableFuture<Void> upstream = CompletableFuture.runAsync(() -> {
         try (Socket s = listener.accept()) {
-          s.getInputStream().readNBytes(8 * MIB); // spliced by now
-          s.setSoLinger(true, 0);
-        } catch (IOException e) {
+          s.getOutputStream().write(new byte[8 * MIB]); // spliced on its way
+          clientRead.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+          s.setSoLinger(true, 0); // close with RST
+        } catch (Exception e) {
           throw new IllegalStateException(e);
         }
       });
-      CompletableFuture.runAsync(() -> sendForever(client));
+      // the client only reads: no write of its own can take the reset's error first
+      assertThat(client.getInputStream().readNBytes(8 * MIB)).hasSize(8 * MIB);
+      clientRead.complete(null);
       upstream.get(WAIT.toSeconds(), TimeUnit.SECONDS);
       assertThat(proxy.splicedBytes()).isPositive();
       assertThatThrownBy(() -> client.getInputStream().read())
@@ -145,18 +149,6 @@ class SpliceRelayTest {
     socket.connect(proxy.address(), 5_000);
     socket.setSoTimeout(20_000);
     return socket;
-  }
-
-  private static void sendForever(Socket client) {
-    byte[] chunk = new byte[64 * 1024];
-    try {
-      OutputStream out = client.getOutputStream();
-      while (true) {
-        out.write(chunk);
-      }
-    } catch (IOException expected) {
-      // the reset ends it
-    }
   }
 
   /** Sends {@code total} seeded bytes on a thread of its own while the test reads the echo. */
