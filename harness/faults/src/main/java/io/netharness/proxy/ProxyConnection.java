@@ -24,6 +24,8 @@ final class ProxyConnection implements SpliceRelay.Owner {
   /** Set while the sockets are spliced (toxic-free and idle links only); the links then hold nothing. */
   private @Nullable SpliceRelay splice;
   private long bytesWritten;
+  /** No pipe could be had once (out of descriptors): this connection stays on the links. */
+  private boolean spliceRefused;
 
   ProxyConnection(ProxyCounters counters, OpenConnections connections, long lastToxicSerialAtStart, long index,
       Channel client, Channel upstream) {
@@ -73,9 +75,10 @@ final class ProxyConnection implements SpliceRelay.Owner {
   /** A link wrote these bytes: once enough have flowed and both links are idle and toxic-free, splice. */
   void written(long bytes) {
     bytesWritten += bytes;
-    if (splice == null && !closed && bytesWritten >= SpliceRelay.AFTER_BYTES && SpliceRelay.possible(client, upstream)
-        && idle()) {
+    if (splice == null && !spliceRefused && !closed && bytesWritten >= SpliceRelay.AFTER_BYTES
+        && SpliceRelay.possible(client, upstream) && idle()) {
       splice = SpliceRelay.start(this, client, upstream, this::idle);
+      spliceRefused = splice == null;
     }
   }
 
