@@ -1,5 +1,6 @@
 package io.netharness.proxy;
 
+import io.netharness.faults.internal.PipeSizes;
 import io.netharness.internal.WireRecorder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -34,9 +35,11 @@ final class SpliceRelay {
   static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("netharness.proxy.splice", "true"));
   /** Bytes a connection moves through the links before it may splice: short exchanges never pay for the pipes. */
   static final long AFTER_BYTES = Long.getLong("netharness.proxy.spliceAfterBytes", 1 << 20);
-  /** Splices per wake-up before the loop's other work gets a turn (the pipe holds 64 KiB). */
+  /** Splices per wake-up before the loop's other work gets a turn. */
   private static final int BUDGET = 16;
-  private static final int ASK = 1 << 20;
+  /** What each pipe is grown to where it can be ({@link PipeSizes}); otherwise it holds 64 KiB. */
+  private static final int PIPE_BYTES = 1 << 20;
+  private static final int ASK = PIPE_BYTES;
   /** Reported whether asked for or not; EpollIoOps has no constant for it. */
   private static final int EPOLLHUP = 0x010;
 
@@ -99,6 +102,8 @@ final class SpliceRelay {
       closeQuietly(upPipe);
       return null;
     }
+    PipeSizes.grow(upPipe[1].intValue(), PIPE_BYTES);
+    PipeSizes.grow(downPipe[1].intValue(), PIPE_BYTES);
     SpliceRelay relay = new SpliceRelay(owner, (EpollSocketChannel) client, (EpollSocketChannel) upstream, upPipe, downPipe);
     client.config().setAutoRead(false);
     upstream.config().setAutoRead(false);
