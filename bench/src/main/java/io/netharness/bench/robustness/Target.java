@@ -41,6 +41,9 @@ final class Target implements AutoCloseable {
     List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // the harness's own switches reach the child too, e.g. -Dnetharness.proxy.spliceAfterBytes=0
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("netharness."))
+        .sorted().forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ProxyServer.class.getName());
