@@ -185,14 +185,14 @@ final class ProxyBench {
 
   // ---- round trips ----------------------------------------------------------------------------
 
-  record RoundTrips(Stats direct, Stats proxied) {}
+  record RoundTrips(Stats direct, Stats proxied, @Nullable Stats socat) {}
 
   /** Round trips direct, through the proxy, through socat (if installed) and through the JDK relay. */
   record RelayRoundTrips(Stats direct, Stats proxied, @Nullable Stats socat, Stats jdkRelay) {}
 
   static RoundTrips roundTrips(int warmUp, int iterations) throws Exception {
     RelayRoundTrips r = relayRoundTrips(warmUp, iterations, false);
-    return new RoundTrips(r.direct(), r.proxied());
+    return new RoundTrips(r.direct(), r.proxied(), r.socat());
   }
 
   static RelayRoundTrips relayRoundTrips(int warmUp, int iterations, boolean withSocat) throws Exception {
@@ -249,26 +249,38 @@ final class ProxyBench {
   }
 
   /**
-   * The same 1-byte round trips without a toxic, each after {@code idle} of silence, direct and
-   * through the proxy, alternating: what waking idle threads costs, which a latency toxic also pays.
+   * The same 1-byte round trips without a toxic, each after {@code idle} of silence, direct, through the proxy and
+   * (if installed) through socat, in turn: what waking idle threads costs, which a latency toxic also pays, and what
+   * one more hop costs any relay.
    */
-  static RoundTrips afterIdle(Duration idle, int iterations) throws Exception {
+  static RoundTrips afterIdle(Duration idle, int iterations, boolean withSocat) throws Exception {
     try (PlainSockets.OneShotServer directServer = PlainSockets.echo();
         PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        PlainSockets.OneShotServer socatServer = PlainSockets.echo();
         FaultProxy proxy = proxyTo(proxiedServer.address());
+        ExternalRelay socat = withSocat ? ExternalRelay.socat(socatServer.address()) : null;
         Socket direct = PlainSockets.connect(directServer.address());
-        Socket proxied = PlainSockets.connect(proxy.address())) {
+        Socket proxied = PlainSockets.connect(proxy.address());
+        Socket viaSocat = socat == null ? null : PlainSockets.connect(socat.address())) {
       measure(direct, new long[20], 0, 20);
       measure(proxied, new long[20], 0, 20);
       long[] directNanos = new long[iterations];
       long[] proxiedNanos = new long[iterations];
+      long[] socatNanos = new long[iterations];
+      if (viaSocat != null) {
+        measure(viaSocat, new long[20], 0, 20);
+      }
       for (int i = 0; i < iterations; i++) {
         Thread.sleep(idle.toMillis());
         measure(direct, directNanos, i, i + 1);
         Thread.sleep(idle.toMillis());
         measure(proxied, proxiedNanos, i, i + 1);
+        if (viaSocat != null) {
+          Thread.sleep(idle.toMillis());
+          measure(viaSocat, socatNanos, i, i + 1);
+        }
       }
-      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos));
+      return new RoundTrips(Stats.of(directNanos), Stats.of(proxiedNanos), viaSocat == null ? null : Stats.of(socatNanos));
     }
   }
 

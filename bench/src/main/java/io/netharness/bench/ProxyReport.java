@@ -165,13 +165,16 @@ final class ProxyReport {
         error.p99Nanos() < 1_000_000 ? "met" : "missed");
     System.out.printf("inside the proxy: p50 < 0.5 ms: %s; p99 < 1 ms: %s%n%n",
         errors.inProxy().p50Nanos() < 500_000 ? "met" : "missed", errors.inProxy().p99Nanos() < 1_000_000 ? "met" : "missed");
-    ProxyBench.RoundTrips idle = ProxyBench.afterIdle(LATENCY, LATENCY_TRIPS / 2);
+    ProxyBench.RoundTrips idle = ProxyBench.afterIdle(LATENCY, LATENCY_TRIPS / 2, ExternalRelay.socatAvailable());
     System.out.printf("Baseline: the same round trip without a toxic, after %d ms idle, %d each%n%n", LATENCY.toMillis(),
         LATENCY_TRIPS / 2);
     System.out.println("| round trip after idle | p50 | p99 | p99.9 | max |");
     System.out.println("|---|---|---|---|---|");
     Bench.row("direct", idle.direct());
     Bench.row("through proxy, no toxic", idle.proxied());
+    if (idle.socat() != null) {
+      Bench.row("through socat", idle.socat());
+    }
     System.out.printf("%nerror beyond the idle proxied round trip: p50 %s, p99 %s%n%n",
         Stats.micros(error.p50Nanos() - idle.proxied().p50Nanos()),
         Stats.micros(error.p99Nanos() - idle.proxied().p99Nanos()));
