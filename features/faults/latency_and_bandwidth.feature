@@ -39,6 +39,13 @@ Feature: Latency and bandwidth slow TCP down, but lose nothing
     Then the download of "one-mib.bin" by "alice" matches the served file's SHA-256
     And "alice" took at least 16 s from its first send to its last receive
 
+  Scenario: Without a toxic, 64 MiB go through the proxy byte for byte
+    Given a TCP file server "files"
+    And "files" offers a generated file "big.bin" of 64 MiB
+    And a proxy "plain" in front of "files"
+    When "alice" downloads "big.bin" from "files" through "plain"
+    Then the download of "big.bin" by "alice" matches the served file's SHA-256
+
   Scenario: Bandwidth zero holds the data until the toxic is removed
     Given a TCP client "alice" connected to "slow"
     When proxy "slow" limits bandwidth to 0 KB/s downstream
