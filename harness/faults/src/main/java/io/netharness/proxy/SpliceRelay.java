@@ -237,11 +237,11 @@ final class SpliceRelay {
     }
 
     /**
-     * Moves what it can: pipe to destination, then source to pipe, while the destination takes it. Returns false
-     * when the source was said to be readable yet gave nothing: its end of stream (or an error), for Netty to read.
+     * Moves what it can: pipe to destination, then source to pipe, while the destination takes it. Returns false at
+     * the source's end of stream: its peer sent FIN ({@code peerClosed}, epoll's RDHUP) and no byte is left to read,
+     * which is for Netty to read. Without RDHUP, nothing to read only means a wake-up whose bytes another pump took.
      */
-    boolean pump(boolean readable) throws IOException {
-      boolean first = true;
+    boolean pump(boolean peerClosed) throws IOException {
       for (int round = 0; round < BUDGET; round++) {
         if (buffered > 0) {
           int out = Native.splice(pipeIn.intValue(), -1, destination.fd().intValue(), -1, buffered);
@@ -254,9 +254,8 @@ final class SpliceRelay {
         }
         int in = Native.splice(source.fd().intValue(), -1, pipeOut.intValue(), -1, ASK);
         if (in == 0) {
-          return !(first && readable);
+          return !peerClosed; // the pipe was empty, so 0 is the socket's: nothing now, or nothing ever again
         }
-        first = false;
         buffered += in;
         owner.counters().countReceived(direction, in);
       }
@@ -337,11 +336,10 @@ final class SpliceRelay {
       }
       boolean readable = ready.contains(EpollIoOps.EPOLLIN) || ready.contains(EpollIoOps.EPOLLRDHUP);
       try {
-        if (ready.contains(EpollIoOps.EPOLLOUT) && !to.pump(false)) {
-          leave(Ending.HAND_BACK);
-          return;
+        if (ready.contains(EpollIoOps.EPOLLOUT)) {
+          to.pump(false); // its source's FIN, if any, is seen by that socket's own RDHUP
         }
-        if (readable && !from.pump(true)) {
+        if (readable && !from.pump(ready.contains(EpollIoOps.EPOLLRDHUP))) {
           leave(Ending.HAND_BACK); // Netty reads the FIN (or the error) once it has the socket again
           return;
         }
