@@ -23,7 +23,7 @@ final class ProxyCounters {
     sent[direction.ordinal()].addAndGet(bytes);
   }
 
-  /** Bytes moved by {@link SpliceRelay} rather than the links (also counted as received and sent). */
+  /** Bytes {@link SpliceRelay} spliced into their destination (also counted as sent; not what it left to the links). */
   void countSpliced(long bytes) {
     spliced.addAndGet(bytes);
   }

@@ -35,8 +35,8 @@ final class SpliceRelay {
   static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("netharness.proxy.splice", "true"));
   /** Bytes a connection moves through the links before it may splice: short exchanges never pay for the pipes. */
   static final long AFTER_BYTES = Long.getLong("netharness.proxy.spliceAfterBytes", 1 << 20);
-  /** Splices per wake-up before the loop's other work gets a turn. */
-  private static final int BUDGET = 16;
+  /** Bytes one flow moves per wake-up before the loop's other connections and timers get a turn. */
+  private static final long BUDGET = 2 << 20;
   /** What each pipe is grown to where it can be ({@link PipeSizes}); otherwise it holds 64 KiB. */
   private static final int PIPE_BYTES = 1 << 20;
   private static final int ASK = PIPE_BYTES;
@@ -102,8 +102,6 @@ final class SpliceRelay {
       closeQuietly(upPipe);
       return null;
     }
-    PipeSizes.grow(upPipe[1].intValue(), PIPE_BYTES);
-    PipeSizes.grow(downPipe[1].intValue(), PIPE_BYTES);
     SpliceRelay relay = new SpliceRelay(owner, (EpollSocketChannel) client, (EpollSocketChannel) upstream, upPipe, downPipe);
     client.config().setAutoRead(false);
     upstream.config().setAutoRead(false);
@@ -146,13 +144,16 @@ final class SpliceRelay {
       return;
     }
     left = true;
-    clientSide.cancel();
-    upstreamSide.cancel();
-    up.finish(ending != Ending.RESET);
-    down.finish(ending != Ending.RESET);
     boolean resume = ending == Ending.HAND_BACK;
-    registerAgain(client, clientOff, resume);
-    registerAgain(upstream, upstreamOff, resume);
+    try {
+      clientSide.cancel();
+      upstreamSide.cancel();
+      up.finish(ending != Ending.RESET);
+      down.finish(ending != Ending.RESET);
+    } finally {
+      registerAgain(client, clientOff, resume);
+      registerAgain(upstream, upstreamOff, resume);
+    }
   }
 
   private void registerAgain(Channel channel, @Nullable Future<Void> off, boolean resume) {
@@ -161,7 +162,12 @@ final class SpliceRelay {
     }
     off.addListener(f -> {
       if (channel.isOpen() && !channel.isRegistered()) {
-        channel.eventLoop().register(channel).addListener(r -> registeredAgain(resume));
+        channel.eventLoop().register(channel).addListener(r -> {
+          if (!r.isSuccess()) {
+            owner.close(); // Netty closed it without a word to the links (it was not registered): end the rest too
+          }
+          registeredAgain(resume);
+        });
       } else {
         registeredAgain(resume);
       }
@@ -172,6 +178,7 @@ final class SpliceRelay {
     if (++registeredAgain < 2) {
       return;
     }
+    // needed: deregistering made Netty forget its write interest, and the pipes' bytes wait unflushed
     client.flush();
     upstream.flush();
     if (resume) {
@@ -225,6 +232,7 @@ final class SpliceRelay {
     final EpollSocketChannel destination;
     final FileDescriptor pipeIn;
     final FileDescriptor pipeOut;
+    private final int pipeSize;
     /** Bytes in the pipe, not yet in the destination socket. */
     int buffered;
 
@@ -234,6 +242,7 @@ final class SpliceRelay {
       this.destination = destination;
       this.pipeIn = pipe[0];
       this.pipeOut = pipe[1];
+      this.pipeSize = PipeSizes.grow(pipeOut.intValue(), PIPE_BYTES);
     }
 
     /**
@@ -242,10 +251,11 @@ final class SpliceRelay {
      * which is for Netty to read. Without RDHUP, nothing to read only means a wake-up whose bytes another pump took.
      */
     boolean pump(boolean peerClosed) throws IOException {
-      for (int round = 0; round < BUDGET; round++) {
+      for (long moved = 0; moved < BUDGET; ) {
         if (buffered > 0) {
           int out = Native.splice(pipeIn.intValue(), -1, destination.fd().intValue(), -1, buffered);
           buffered -= out;
+          moved += out;
           owner.counters().countSent(direction, out);
           owner.counters().countSpliced(out);
           if (buffered > 0) {
@@ -264,9 +274,10 @@ final class SpliceRelay {
 
     /** Queues what is left in the pipe on the destination, unflushed (or drops it), and closes the pipe. */
     void finish(boolean deliver) {
+      ByteBuf rest = null;
       try {
         if (deliver && buffered > 0 && destination.isActive()) {
-          ByteBuf rest = destination.alloc().directBuffer(buffered);
+          rest = destination.alloc().directBuffer(buffered);
           ByteBuffer target = rest.nioBuffer(0, buffered);
           while (target.hasRemaining()) {
             int n = pipeIn.read(target, target.position(), target.limit());
@@ -277,17 +288,23 @@ final class SpliceRelay {
           }
           int length = target.position();
           rest.writerIndex(length);
-          destination.write(rest).addListener(f -> {
+          ByteBuf queued = rest;
+          rest = null;
+          destination.write(queued).addListener(f -> {
             if (f.isSuccess()) {
               owner.counters().countSent(direction, length);
             }
           });
         }
-      } catch (IOException e) {
-        // a pipe we own failed to read back: nothing more can be delivered from it
+      } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        // the pipe could not be read back (or no buffer had): what it held cannot be delivered
       } finally {
+        if (rest != null) {
+          rest.release();
+        }
         buffered = 0;
         closeQuietly(new FileDescriptor[] {pipeIn, pipeOut});
+        PipeSizes.released(pipeSize);
       }
     }
   }
@@ -377,10 +394,15 @@ final class SpliceRelay {
 
     @Override
     public void close() {
-      // the event loop is shutting down: end the connection with it
+      // the event loop is shutting down: its scheduled tasks will not run, so nothing waits for a registration or a
+      // timer here; the pipes are closed and the connection is reset at once
       if (!left) {
-        leave(Ending.CLOSE);
-        owner.close();
+        left = true;
+        clientSide.cancel();
+        upstreamSide.cancel();
+        up.finish(false);
+        down.finish(false);
+        owner.reset();
       }
     }
   }

@@ -1,28 +1,57 @@
 package io.netharness.faults.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Grows a pipe with {@code fcntl(F_SETPIPE_SZ)} where JNA is on the class path (the CLI has it): a spliced
  * connection then moves up to 1 MiB per {@code splice(2)} instead of the kernel's default 64 KiB. Best effort: without
- * JNA, or when the kernel refuses (above {@code /proc/sys/fs/pipe-max-size} for a user without CAP_SYS_RESOURCE), the
- * pipe keeps its size and everything still works.
+ * JNA, past this process's budget, or when the kernel refuses, the pipe keeps its size and everything still works.
+ *
+ * <p>The budget (16 MiB of grown pipes at once, 8 bulk connections) exists because the kernel counts every pipe's
+ * pages against its user: past {@code /proc/sys/fs/pipe-user-pages-soft} (64 MiB by default) every new pipe of every
+ * process of a non-root user shrinks to a couple of pages, the system under test's included.
  *
  * <pre>{@code
- * int size = PipeSizes.grow(pipe[1].intValue(), 1 << 20); // 1048576, or 65536 where it could not
+ * int size = PipeSizes.grow(pipe[1].intValue(), 1 << 20); // 1048576, or what the pipe has where it could not
+ * ...
+ * PipeSizes.released(size);                                // when the pipe is closed
  * }</pre>
  */
 public final class PipeSizes {
   private static final int DEFAULT = 64 * 1024;
+  private static final long BUDGET = 16L << 20;
   private static final boolean AVAILABLE = available();
+  private static final AtomicLong grown = new AtomicLong();
 
   private PipeSizes() {}
 
-  /** Asks for {@code bytes}; returns the pipe's size afterwards (the default where it could not ask). */
+  /** Asks for {@code bytes}; returns the pipe's size afterwards, to hand to {@link #released} when it is closed. */
   public static int grow(int fd, int bytes) {
     if (!AVAILABLE) {
       return DEFAULT;
     }
+    if (grown.addAndGet(bytes) > BUDGET) {
+      grown.addAndGet(-bytes);
+      return Fcntl.size(fd);
+    }
     int size = Fcntl.setPipeSize(fd, bytes);
-    return size > 0 ? size : DEFAULT;
+    if (size < bytes) {
+      grown.addAndGet(-bytes);
+      return Fcntl.size(fd);
+    }
+    return size;
+  }
+
+  /** A pipe {@link #grow} returned {@code size} for is closed: its share of the budget is free again. */
+  public static void released(int size) {
+    if (AVAILABLE && size > DEFAULT) {
+      grown.addAndGet(-size);
+    }
+  }
+
+  /** Bytes of grown pipes open now, for tests. */
+  static long grownBytes() {
+    return grown.get();
   }
 
   private static boolean available() {
@@ -37,6 +66,7 @@ public final class PipeSizes {
   /** Only loaded once JNA is known to be there. */
   private static final class Fcntl {
     private static final int F_SETPIPE_SZ = 1031;
+    private static final int F_GETPIPE_SZ = 1032;
     static final boolean LOADED = register();
 
     private static boolean register() {
@@ -50,6 +80,11 @@ public final class PipeSizes {
 
     static int setPipeSize(int fd, int bytes) {
       return fcntl(fd, F_SETPIPE_SZ, bytes);
+    }
+
+    static int size(int fd) {
+      int size = fcntl(fd, F_GETPIPE_SZ, 0);
+      return size > 0 ? size : DEFAULT;
     }
 
     private static native int fcntl(int fd, int command, int argument);
