@@ -25,6 +25,8 @@ final class Link {
   static final int MAX_QUEUED_WRITES = 4096;
   /** Waiting toxics run per event loop task before the rest of the loop's work gets a turn. */
   private static final int WAKE_BUDGET = 4;
+  /** How early a precise timer wakes the loop; what it may then wait out on the loop's thread. */
+  private static final long PRECISE_EARLY_NANOS = 500_000;
 
   final Direction direction;
   private final ProxyConnection connection;
@@ -384,6 +386,21 @@ final class Link {
         return;
       }
       timers.schedule(wait, task);
+    }
+
+    @Override
+    public void scheduleAtPrecisely(long deadlineNanos, Runnable task) {
+      scheduleAt(deadlineNanos - PRECISE_EARLY_NANOS, () -> {
+        long wait = deadlineNanos - System.nanoTime();
+        if (wait > 0 && !SpinBudget.current().take(wait)) {
+          scheduleAt(deadlineNanos, task); // this loop has waited out enough deadlines lately: an ordinary timer
+          return;
+        }
+        while (System.nanoTime() < deadlineNanos) {
+          Thread.onSpinWait(); // at most PRECISE_EARLY_NANOS: the wake-up came early, as asked
+        }
+        task.run();
+      });
     }
 
     @Override

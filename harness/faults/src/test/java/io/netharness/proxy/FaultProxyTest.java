@@ -83,6 +83,19 @@ class FaultProxyTest {
   }
 
   @Test
+  void latencyAfterAQuietSpellIsNeverEarlyThoughTheLoopWakesEarlyForIt() {
+    proxy.add(Direction.DOWNSTREAM, Toxics.latency(Duration.ofMillis(20)));
+    try (TcpClient client = TcpClient.connect(proxy.address())) {
+      for (int i = 0; i < 10; i++) { // each reply is the first chunk held after idle: the precise timer's path
+        long start = System.nanoTime();
+        client.sendText("ping" + i, UTF_8);
+        client.expectText("ping" + i, UTF_8, WAIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
+      }
+    }
+  }
+
+  @Test
   void latencyAddedToAnOpenConnectionAppliesAtOnceAndRemovalDeliversHeldData() {
     try (TcpClient client = TcpClient.connect(proxy.address())) {
       client.sendText("a", UTF_8);
