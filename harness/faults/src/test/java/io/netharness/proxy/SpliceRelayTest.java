@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netharness.internal.Transports;
+import io.netharness.server.Behaviors;
+import io.netharness.server.TcpServer;
 import io.netharness.proxy.toxics.Toxics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,7 @@ class SpliceRelayTest {
 
   @Test
   void bulkEchoArrivesExactlyAndIsSpliced() throws Exception {
-    try (Echo echo = new Echo();
+    try (TcpServer echo = echo();
         FaultProxy proxy = FaultProxy.builder().upstream(echo.address()).build().start();
         Socket client = connect(proxy)) {
       Transfer transfer = Transfer.start(client, 1, 24 * MIB);
@@ -60,7 +62,7 @@ class SpliceRelayTest {
 
   @Test
   void aToxicAddedMidStreamTakesOverWithoutLosingAByteAndSplicingResumesWhenItGoes() throws Exception {
-    try (Echo echo = new Echo();
+    try (TcpServer echo = echo();
         FaultProxy proxy = FaultProxy.builder().upstream(echo.address()).build().start();
         Socket client = connect(proxy)) {
       int total = 48 * MIB;
@@ -112,7 +114,7 @@ class SpliceRelayTest {
   @Test
   void disablingTheProxyEndsSplicedConnectionsAndLeavesNoDescriptorBehind() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts open descriptors in /proc (Linux)");
-    try (Echo echo = new Echo();
+    try (TcpServer echo = echo();
         FaultProxy proxy = FaultProxy.builder().upstream(echo.address()).build().start()) {
       warm(proxy); // the proxy's own descriptors exist before the count
       long before = openDescriptors();
@@ -203,50 +205,8 @@ class SpliceRelayTest {
     }
   }
 
-  /** A plain blocking echo server: a thread per connection, closes when its client half-closes. */
-  private static final class Echo implements AutoCloseable {
-    private final ServerSocket listener;
-
-    Echo() throws IOException {
-      listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread acceptor = new Thread(this::accept, "echo-accept");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    InetSocketAddress address() {
-      return (InetSocketAddress) listener.getLocalSocketAddress();
-    }
-
-    private void accept() {
-      while (!listener.isClosed()) {
-        try {
-          Socket s = listener.accept();
-          Thread t = new Thread(() -> echo(s), "echo");
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }
-
-    private static void echo(Socket s) {
-      try (s) {
-        byte[] buffer = new byte[256 * 1024];
-        InputStream in = s.getInputStream();
-        OutputStream out = s.getOutputStream();
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          out.write(buffer, 0, n);
-        }
-      } catch (IOException ignored) {
-        // the client went away
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      listener.close();
-    }
+  /** Core's echo server: closes when its client half-closes; keeps no finished connection's bytes. */
+  private static TcpServer echo() {
+    return TcpServer.builder().behavior(Behaviors.echo()).keepFinishedConnections(false).build().start();
   }
 }
