@@ -114,7 +114,7 @@ public final class Transports {
   }
 
   private static EventLoopGroup newGroup() {
-    IoHandlerFactory factory = NATIVE ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    IoHandlerFactory factory = NATIVE ? ReAddingEpollIoHandler.wrap(EpollIoHandler.newFactory()) : NioIoHandler.newFactory();
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     // Daemon threads: a forgotten endpoint must never keep a test JVM alive.
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("netharness", true), factory);
