@@ -262,11 +262,14 @@ public final class ServerConnection {
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Half-close: FIN to the client, keep reading. */
+  /**
+   * Half-close: FIN to the client after what was already sent (Netty's own shutdown would drop queued writes), keep
+   * reading.
+   */
   public void shutdownOutput() {
     if (channel instanceof SocketChannel socket) {
       end.outputShutDownByServer();
-      socket.shutdownOutput();
+      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> socket.shutdownOutput());
       transcript.record(TranscriptEvent.Kind.OUTPUT_SHUTDOWN, "FIN sent");
     }
   }
