@@ -102,7 +102,14 @@ final class SpliceRelay {
       closeQuietly(upPipe);
       return null;
     }
-    SpliceRelay relay = new SpliceRelay(owner, (EpollSocketChannel) client, (EpollSocketChannel) upstream, upPipe, downPipe);
+    SpliceRelay relay;
+    try {
+      relay = new SpliceRelay(owner, (EpollSocketChannel) client, (EpollSocketChannel) upstream, upPipe, downPipe);
+    } catch (RuntimeException | LinkageError e) {
+      closeQuietly(upPipe); // growing a pipe failed in a way PipeSizes did not foresee: the links carry on
+      closeQuietly(downPipe);
+      return null;
+    }
     client.config().setAutoRead(false);
     upstream.config().setAutoRead(false);
     relay.clientOff = client.deregister();
@@ -232,7 +239,7 @@ final class SpliceRelay {
     final EpollSocketChannel destination;
     final FileDescriptor pipeIn;
     final FileDescriptor pipeOut;
-    private final int pipeSize;
+    private final PipeSizes.Size pipeSize;
     /** Bytes in the pipe, not yet in the destination socket. */
     int buffered;
 

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * process of a non-root user shrinks to a couple of pages, the system under test's included.
  *
  * <pre>{@code
- * int size = PipeSizes.grow(pipe[1].intValue(), 1 << 20); // 1048576, or what the pipe has where it could not
+ * PipeSizes.Size size = PipeSizes.grow(pipe[1].intValue(), 1 << 20); // 1 MiB, or what the pipe has
  * ...
- * PipeSizes.released(size);                                // when the pipe is closed
+ * PipeSizes.released(size);                                            // when the pipe is closed
  * }</pre>
  */
 public final class PipeSizes {
@@ -25,28 +25,29 @@ public final class PipeSizes {
 
   private PipeSizes() {}
 
-  /** Asks for {@code bytes}; returns the pipe's size afterwards, to hand to {@link #released} when it is closed. */
-  public static int grow(int fd, int bytes) {
+  /** A pipe's size, and the share of the budget it holds (0 when it was not grown). */
+  public record Size(int bytes, long counted) {}
+
+  /** Asks for {@code bytes}; hand what it returns to {@link #released} when the pipe is closed. */
+  public static Size grow(int fd, int bytes) {
     if (!AVAILABLE) {
-      return DEFAULT;
+      return new Size(DEFAULT, 0);
     }
     if (grown.addAndGet(bytes) > BUDGET) {
       grown.addAndGet(-bytes);
-      return Fcntl.size(fd);
+      return new Size(Fcntl.size(fd), 0);
     }
     int size = Fcntl.setPipeSize(fd, bytes);
     if (size < bytes) {
       grown.addAndGet(-bytes);
-      return Fcntl.size(fd);
+      return new Size(Fcntl.size(fd), 0);
     }
-    return size;
+    return new Size(size, bytes);
   }
 
-  /** A pipe {@link #grow} returned {@code size} for is closed: its share of the budget is free again. */
-  public static void released(int size) {
-    if (AVAILABLE && size > DEFAULT) {
-      grown.addAndGet(-size);
-    }
+  /** The pipe {@link #grow} gave {@code size} for is closed: its share of the budget is free again. */
+  public static void released(Size size) {
+    grown.addAndGet(-size.counted());
   }
 
   /** Bytes of grown pipes open now, for tests. */

@@ -19,22 +19,23 @@ class PipeSizesTest {
     assumeTrue(Transports.name().equals("epoll"), "pipes come from Netty's native transport here");
     long room = (16L * MIB - PipeSizes.grownBytes()) / MIB; // a spliced connection of another test may hold some
     List<FileDescriptor[]> pipes = new ArrayList<>();
-    List<Integer> sizes = new ArrayList<>();
+    List<PipeSizes.Size> sizes = new ArrayList<>();
     try {
       for (int i = 0; i < 20; i++) {
         FileDescriptor[] pipe = FileDescriptor.pipe();
         pipes.add(pipe);
         sizes.add(PipeSizes.grow(pipe[1].intValue(), MIB));
       }
-      assertThat(sizes.stream().filter(s -> s == MIB).count()).as("pipes grown to 1 MiB").isEqualTo(room);
-      assertThat(sizes.subList((int) room, 20)).allMatch(s -> s < MIB, "the kernel's size once the budget is spent");
+      assertThat(sizes.stream().filter(s -> s.bytes() == MIB).count()).as("pipes grown to 1 MiB").isEqualTo(room);
+      assertThat(sizes.subList((int) room, 20)).allMatch(s -> s.bytes() < MIB && s.counted() == 0, "the kernel's size once the budget is spent");
 
       PipeSizes.released(sizes.get(0));
       FileDescriptor[] again = FileDescriptor.pipe();
       pipes.add(again);
-      int size = PipeSizes.grow(again[1].intValue(), MIB);
+      PipeSizes.Size size = PipeSizes.grow(again[1].intValue(), MIB);
       sizes.add(size);
-      assertThat(size).as("grown again once one was released").isEqualTo(MIB);
+      assertThat(size.bytes()).as("grown again once one was released").isEqualTo(MIB);
+      assertThat(PipeSizes.grownBytes()).isLessThanOrEqualTo(16L * MIB);
     } finally {
       for (int i = 0; i < pipes.size(); i++) {
         if (i != 0) {
