@@ -99,7 +99,7 @@ final class Link {
     }
     // never touch read interest once the socket's input is shut down: epoll has dropped the fd's
     // read events by then, and changing them fails (ENOENT) — which used to close the connection
-    boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
+    boolean inputOpen = sourceInputOpen();
     boolean want = !inputEnded && inputOpen && source.isActive() && inFlight < MAX_IN_FLIGHT && destination.isWritable();
     wakeWaiting();
     if (!inputOpen) {
@@ -205,10 +205,16 @@ final class Link {
 
   /** Nothing held, queued or ended, no toxic: the sockets of this direction could be spliced. */
   boolean idle() {
+    if (head.next != sink || inFlight != 0 || queuedWrites != 0 || !waiting.isEmpty() || closed || inputEnded
+        || outputEnded || closeWhenOutputEnds || !sourceInputOpen()) {
+      return false; // asked after every write once 1 MiB has flowed: the cheap answers first
+    }
     var pending = destination.unsafe().outboundBuffer();
-    boolean inputOpen = !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
-    return head.next == sink && inFlight == 0 && queuedWrites == 0 && waiting.isEmpty() && !closed && !inputEnded
-        && !outputEnded && !closeWhenOutputEnds && inputOpen && pending != null && pending.isEmpty();
+    return pending != null && pending.isEmpty();
+  }
+
+  private boolean sourceInputOpen() {
+    return !(source instanceof DuplexChannel duplex) || !duplex.isInputShutdown();
   }
 
   // ---- toxics on a live link ----------------------------------------------------------------

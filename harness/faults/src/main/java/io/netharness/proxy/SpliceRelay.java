@@ -18,6 +18,7 @@ import io.netty.channel.unix.Socket;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ final class SpliceRelay {
    * be had (out of descriptors): the links carry on. {@code stillIdle} is asked again once the sockets are off, since
    * a FIN may have been read in between.
    */
-  static @Nullable SpliceRelay start(Owner owner, Channel client, Channel upstream, java.util.function.BooleanSupplier stillIdle) {
+  static @Nullable SpliceRelay start(Owner owner, Channel client, Channel upstream, BooleanSupplier stillIdle) {
     FileDescriptor[] upPipe;
     FileDescriptor[] downPipe;
     try {
@@ -118,7 +119,7 @@ final class SpliceRelay {
     return relay;
   }
 
-  private void onDeregistered(java.util.function.BooleanSupplier stillIdle) {
+  private void onDeregistered(BooleanSupplier stillIdle) {
     if (left) {
       return; // ended while the sockets were on their way off: leave() registers them again
     }
