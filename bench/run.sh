@@ -5,7 +5,7 @@
 # Extra arguments go to the JVM, e.g.: bench/run.sh -Dbench.only=latency -Dbench.bytes=268435456
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl bench -am package -DskipTests
+./mvnw -B -q -pl bench,harness/cli -am package -DskipTests   # the CLI jar: the fresh-process latency case starts it
 if ! command -v socat >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "bench: installing socat (the reference relay)…" >&2
   apt-get install -y -q socat >/dev/null || echo "bench: could not install socat; its column stays empty" >&2

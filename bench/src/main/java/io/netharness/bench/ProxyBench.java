@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -245,6 +246,36 @@ final class ProxyBench {
         nanos[i] -= latency.toNanos();
       }
       return new LatencyErrors(Stats.of(nanos), Stats.of(probe.errorNanos()));
+    }
+  }
+
+  /**
+   * Round trips through a downstream latency toxic in a fresh {@code netharness proxy} process ({@link CliProxy}: the
+   * CLI jar as users start it, its warm-up included), measured from this JVM as a separate client sees them, and
+   * between them the same round trip direct to an echo server after the same idle time. This JVM's client path runs
+   * 20,000 round trips first, so only the proxy is fresh.
+   */
+  record FreshProxy(Stats error, Stats directAfterIdle, @Nullable String warmUpLine) {}
+
+  static FreshProxy freshCliLatency(Duration latency, int iterations) throws Exception {
+    try (PlainSockets.OneShotServer warmEcho = PlainSockets.echo();
+        Socket warm = PlainSockets.connect(warmEcho.address())) {
+      measure(warm, new long[20_000], 0, 20_000);
+    }
+    try (PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
+        PlainSockets.OneShotServer directServer = PlainSockets.echo();
+        CliProxy proxy = CliProxy.start(proxiedServer.address(), List.of("latency:latency=" + latency.toMillis()));
+        Socket proxied = PlainSockets.connect(proxy.address());
+        Socket direct = PlainSockets.connect(directServer.address())) {
+      long[] errorNanos = new long[iterations];
+      long[] directNanos = new long[iterations];
+      for (int i = 0; i < iterations; i++) {
+        measure(proxied, errorNanos, i, i + 1);
+        errorNanos[i] -= latency.toNanos();
+        Thread.sleep(latency.toMillis());
+        measure(direct, directNanos, i, i + 1);
+      }
+      return new FreshProxy(Stats.of(errorNanos), Stats.of(directNanos), proxy.warmUpLine());
     }
   }
 

@@ -178,6 +178,27 @@ final class ProxyReport {
     System.out.printf("%nerror beyond the idle proxied round trip: p50 %s, p99 %s%n%n",
         Stats.micros(error.p50Nanos() - idle.proxied().p50Nanos()),
         Stats.micros(error.p99Nanos() - idle.proxied().p99Nanos()));
+    freshCliLatency();
+  }
+
+  private static void freshCliLatency() throws Exception {
+    int trips = LATENCY_TRIPS / 2;
+    System.out.printf("## A fresh `netharness proxy` process: latency toxic %d ms downstream, its first %d round trips%n%n",
+        LATENCY.toMillis(), trips);
+    if (!CliProxy.available()) {
+      System.out.printf("skipped: no CLI jar at %s (bench/run.sh builds it)%n%n", CliProxy.jar());
+      return;
+    }
+    ProxyBench.FreshProxy fresh = ProxyBench.freshCliLatency(LATENCY, trips);
+    System.out.println("The CLI jar in a child JVM, started as a user starts it (" + fresh.warmUpLine() + "); this JVM is the");
+    System.out.println("client and the echo server. Between the proxied round trips, one direct to an echo server after the same idle.");
+    System.out.println();
+    System.out.println("| round trip | p50 | p99 | p99.9 | max |");
+    System.out.println("|---|---|---|---|---|");
+    Bench.row("through the fresh proxy, minus the latency", fresh.error());
+    Bench.row("direct, after " + LATENCY.toMillis() + " ms idle", fresh.directAfterIdle());
+    System.out.printf("%ntarget p50 < 0.5 ms: %s; p99 < 1 ms: %s (a fresh process, end to end)%n%n",
+        fresh.error().p50Nanos() < 500_000 ? "met" : "missed", fresh.error().p99Nanos() < 1_000_000 ? "met" : "missed");
   }
 
   private static void bandwidth() throws Exception {
