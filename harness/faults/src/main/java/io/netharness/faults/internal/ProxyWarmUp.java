@@ -12,6 +12,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a throwaway proxy's data path on loopback before real traffic arrives, so a fresh process
@@ -20,8 +26,9 @@ import java.time.Duration;
  * it for the branches and types it has seen: a branch it never saw (a connection being accepted,
  * closed, a toxic added on a live connection) throws the compiled code away when real traffic first
  * takes it, and the method runs profiled C1 code again for thousands of calls. So the warm-up opens
- * and closes connections all through, adds and removes a latency toxic on live connections, and at
- * the end waits for the compiler to go quiet. Measured on a fresh {@code netharness proxy} (see
+ * and closes connections, runs a latency toxic's deadlines through the event loop's timers on
+ * several connections at once, adds and removes it on live connections, and at the end waits for
+ * the compiler to go quiet. Measured on a fresh {@code netharness proxy} (see
  * docs/benchmarks.md): the first GiBs of a bulk transfer cost 20× the user CPU of the compiled path;
  * after a warm-up of 3,000 round trips on one connection, the first real round trips deoptimised
  * the hottest methods (`processReady`, `epollInReady`, `write`) and 150 idle round trips had p99
@@ -38,8 +45,13 @@ public final class ProxyWarmUp {
    */
   public static final int DEFAULT_ROUND_TRIPS = 16_000;
 
-  /** Connections the round trips are spread over, each opened and closed in turn (accept, connect, close paths). */
-  private static final int CONNECTIONS = 16;
+  /** Connections the plain half is spread over, each opened and closed in turn (accept, connect, close paths). */
+  private static final int SEQUENTIAL_CONNECTIONS = 16;
+  /** Connections the latency half runs over at once: a 1 ms toxic would take seconds one round trip at a time. */
+  private static final int CONCURRENT_CONNECTIONS = 8;
+  /** Above the precise timer's early wake-up (0.5 ms), so each deadline goes through the event loop's timer. */
+  private static final Duration LATENCY = Duration.ofMillis(1);
+  private static final String LATENCY_NAME = "warm-up-latency";
   /** How long the compiler must have had nothing to do before the warm-up ends. */
   private static final Duration JIT_QUIET = Duration.ofMillis(150);
   /** The most the warm-up waits for it; on a busy machine the compiler may never be idle that long. */
@@ -56,10 +68,11 @@ public final class ProxyWarmUp {
   public record Result(Duration took, long bytesRelayed) {}
 
   /**
-   * {@code roundTrips} one-byte echo round trips through a proxy on 127.0.0.1, spread over up to 16
-   * connections opened one after another; on every other connection a 20 µs latency toxic downstream
-   * is added after its first half of round trips (the timer path) and removed before it closes. Then
-   * waits until the JIT has been idle for 150 ms (at most 2 s).
+   * {@code roundTrips} one-byte echo round trips through a proxy on 127.0.0.1: the first half over up
+   * to 16 connections opened and closed one after another, the second over up to 8 connections at
+   * once through a 1 ms latency toxic downstream, added and removed while they are open (so that its
+   * deadlines go through the event loop's timers, as a real latency's do). Then waits until the JIT
+   * has been idle for 150 ms (at most 2 s).
    *
    * @throws UncheckedIOException if loopback sockets cannot be opened (nothing is left behind)
    */
@@ -68,11 +81,14 @@ public final class ProxyWarmUp {
     long relayed;
     try (TcpServer echo = TcpServer.builder().name("warm-up-echo").behavior(Behaviors.echo()).start();
         FaultProxy proxy = FaultProxy.builder().name("warm-up").upstream(echo.address()).seed(0).start()) {
-      int connections = Math.max(1, Math.min(CONNECTIONS, roundTrips));
+      int plain = roundTrips / 2;
+      int connections = Math.max(1, Math.min(SEQUENTIAL_CONNECTIONS, plain));
       for (int i = 0; i < connections; i++) {
-        int trips = (int) ((long) roundTrips * (i + 1) / connections - (long) roundTrips * i / connections);
-        oneConnection(proxy, trips, i % 2 == 1);
+        try (Socket client = connect(proxy)) {
+          roundTrips(client, share(plain, i, connections));
+        }
       }
+      throughLatency(proxy, roundTrips - plain);
       ProxyStats stats = proxy.stats();
       relayed = stats.bytesReceived(Direction.UPSTREAM) + stats.bytesReceived(Direction.DOWNSTREAM);
     } catch (IOException e) {
@@ -82,19 +98,64 @@ public final class ProxyWarmUp {
     return new Result(Duration.ofNanos(System.nanoTime() - start), relayed);
   }
 
-  private static void oneConnection(FaultProxy proxy, int trips, boolean throughLatency) throws IOException {
-    try (Socket client = new Socket(proxy.address().getAddress(), proxy.address().getPort())) {
-      client.setTcpNoDelay(true);
-      client.setSoTimeout(5_000);
-      if (!throughLatency) {
-        roundTrips(client, trips);
-        return;
+  private static void throughLatency(FaultProxy proxy, int roundTrips) throws IOException {
+    int connections = Math.max(1, Math.min(CONCURRENT_CONNECTIONS, roundTrips));
+    List<Socket> clients = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(connections, r -> {
+      Thread t = new Thread(r, "netharness-warm-up");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int i = 0; i < connections; i++) {
+        clients.add(connect(proxy));
       }
-      roundTrips(client, trips / 2);
-      proxy.add("warm-up-latency", Direction.DOWNSTREAM, 1.0, Latency.of(Duration.ofNanos(20_000)));
-      roundTrips(client, trips - trips / 2);
-      proxy.remove("warm-up-latency");
+      proxy.add(LATENCY_NAME, Direction.DOWNSTREAM, 1.0, Latency.of(LATENCY));
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < connections; i++) {
+        Socket client = clients.get(i);
+        int trips = share(roundTrips, i, connections);
+        runs.add(threads.submit(() -> {
+          roundTrips(client, trips);
+          return null;
+        }));
+      }
+      for (Future<?> run : runs) {
+        finish(run);
+      }
+      proxy.remove(LATENCY_NAME);
+    } finally {
+      threads.shutdownNow();
+      for (Socket client : clients) {
+        client.close();
+      }
     }
+  }
+
+  private static void finish(Future<?> run) throws IOException {
+    try {
+      run.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("warm-up round trips failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while warming up", e);
+    }
+  }
+
+  /** The {@code i}-th of {@code parts} near-equal shares of {@code total}. */
+  private static int share(int total, int i, int parts) {
+    return (int) ((long) total * (i + 1) / parts - (long) total * i / parts);
+  }
+
+  private static Socket connect(FaultProxy proxy) throws IOException {
+    Socket client = new Socket(proxy.address().getAddress(), proxy.address().getPort());
+    client.setTcpNoDelay(true);
+    client.setSoTimeout(5_000);
+    return client;
   }
 
   private static void roundTrips(Socket client, int count) throws IOException {

@@ -36,7 +36,7 @@ class ProxyWarmUpTest {
 
   @Test
   void anOddCountStillRunsEveryRoundTrip() {
-    // 3 round trips over 3 connections; the second one goes through the latency toxic
+    // 3 round trips: one on a plain connection, two on two connections through the latency toxic
     assertThat(ProxyWarmUp.run(3).bytesRelayed()).isEqualTo(6);
   }
 }
