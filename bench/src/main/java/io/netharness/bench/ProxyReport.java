@@ -20,7 +20,10 @@ final class ProxyReport {
 
   private ProxyReport() {}
 
-  /** {@code bench.proxy} picks cases: all (default), or one of bulk, rtt, latency, bandwidth, clients. */
+  /**
+   * {@code bench.proxy} picks cases: all (default), or one of bulk, rtt, latency (which ends with fresh), fresh (a
+   * latency toxic in a fresh {@code netharness proxy} process only), bandwidth, clients.
+   */
   static void run(long bytes, int repeats, int warmUp, int iterations, int clients) throws Exception {
     String only = System.getProperty("bench.proxy", "all");
     if (only.equals("all") || only.equals("bulk")) {
@@ -31,6 +34,9 @@ final class ProxyReport {
     }
     if (only.equals("all") || only.equals("latency")) {
       latency();
+    }
+    if (only.equals("fresh")) {
+      freshCliLatency();
     }
     if (only.equals("all") || only.equals("bandwidth")) {
       bandwidth();
