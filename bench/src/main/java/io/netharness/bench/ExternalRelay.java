@@ -77,6 +77,14 @@ final class ExternalRelay implements AutoCloseable {
         "TCP:127.0.0.1:" + upstream.getPort() + ",nodelay"), true);
   }
 
+  /**
+   * Starts the C echo server of {@link NativeRoundTrips} ({@code idle-rtt echo}: every connection on its own thread,
+   * not one per process) and waits until it listens. Not a relay, but started and stopped like one.
+   */
+  static ExternalRelay nativeEcho() {
+    return start(List.of(NativeRoundTrips.binary().toString(), "echo"), false);
+  }
+
   /** Starts the splice relay and waits until it listens (it prints its port on stdout). */
   static ExternalRelay splice(InetSocketAddress upstream) {
     return start(List.of(spliceBinary().toString(), String.valueOf(upstream.getPort())), false);

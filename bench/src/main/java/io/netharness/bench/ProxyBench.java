@@ -251,31 +251,31 @@ final class ProxyBench {
 
   /**
    * Round trips through a downstream latency toxic in a fresh {@code netharness proxy} process ({@link CliProxy}: the
-   * CLI jar as users start it, its warm-up included), measured from this JVM as a separate client sees them, and
-   * between them the same round trip direct to an echo server after the same idle time. This JVM's client path runs
-   * 20,000 round trips first, so only the proxy is fresh.
+   * CLI jar as users start it, its warm-up included): its first {@code iterations} round trips, from the C client of
+   * {@link NativeRoundTrips} to its C echo server, then the same client after {@code latency} of idle direct to that
+   * echo server and through socat (if installed), as baselines. Only the proxy runs on a JVM.
    */
-  record FreshProxy(Stats error, Stats directAfterIdle, @Nullable String warmUpLine) {}
+  record FreshProxy(Stats error, Stats directAfterIdle, @Nullable Stats socatAfterIdle, @Nullable String warmUpLine) {}
 
-  static FreshProxy freshCliLatency(Duration latency, int iterations) throws Exception {
-    try (PlainSockets.OneShotServer warmEcho = PlainSockets.echo();
-        Socket warm = PlainSockets.connect(warmEcho.address())) {
-      measure(warm, new long[20_000], 0, 20_000);
-    }
-    try (PlainSockets.OneShotServer proxiedServer = PlainSockets.echo();
-        PlainSockets.OneShotServer directServer = PlainSockets.echo();
-        CliProxy proxy = CliProxy.start(proxiedServer.address(), List.of("latency:latency=" + latency.toMillis()));
-        Socket proxied = PlainSockets.connect(proxy.address());
-        Socket direct = PlainSockets.connect(directServer.address())) {
-      long[] errorNanos = new long[iterations];
-      long[] directNanos = new long[iterations];
-      for (int i = 0; i < iterations; i++) {
-        measure(proxied, errorNanos, i, i + 1);
-        errorNanos[i] -= latency.toNanos();
-        Thread.sleep(latency.toMillis());
-        measure(direct, directNanos, i, i + 1);
+  static FreshProxy freshCliLatency(Duration latency, int iterations, boolean withSocat) throws Exception {
+    try (ExternalRelay echo = ExternalRelay.nativeEcho()) {
+      long[] errorNanos;
+      String warmUpLine;
+      try (CliProxy proxy = CliProxy.start(echo.address(), List.of("latency:latency=" + latency.toMillis()))) {
+        warmUpLine = proxy.warmUpLine();
+        errorNanos = NativeRoundTrips.run(proxy.address(), iterations, Duration.ZERO); // the toxic is the idle time
       }
-      return new FreshProxy(Stats.of(errorNanos), Stats.of(directNanos), proxy.warmUpLine());
+      for (int i = 0; i < errorNanos.length; i++) {
+        errorNanos[i] -= latency.toNanos();
+      }
+      Stats direct = Stats.of(NativeRoundTrips.run(echo.address(), iterations, latency));
+      Stats viaSocat = null;
+      if (withSocat) {
+        try (ExternalRelay socat = ExternalRelay.socat(echo.address())) {
+          viaSocat = Stats.of(NativeRoundTrips.run(socat.address(), iterations, latency));
+        }
+      }
+      return new FreshProxy(Stats.of(errorNanos), direct, viaSocat, warmUpLine);
     }
   }
 

@@ -191,18 +191,23 @@ final class ProxyReport {
     int trips = LATENCY_TRIPS / 2;
     System.out.printf("## A fresh `netharness proxy` process: latency toxic %d ms downstream, its first %d round trips%n%n",
         LATENCY.toMillis(), trips);
-    if (!CliProxy.available()) {
-      System.out.printf("skipped: no CLI jar at %s (bench/run.sh builds it)%n%n", CliProxy.jar());
+    if (!CliProxy.available() || !NativeRoundTrips.available()) {
+      System.out.printf("skipped: needs the CLI jar (%s) and the C client (%s); bench/run.sh builds both (gcc)%n%n",
+          CliProxy.jar(), NativeRoundTrips.binary());
       return;
     }
-    ProxyBench.FreshProxy fresh = ProxyBench.freshCliLatency(LATENCY, trips);
-    System.out.println("The CLI jar in a child JVM, started as a user starts it (" + fresh.warmUpLine() + "); this JVM is the");
-    System.out.println("client and the echo server. Between the proxied round trips, one direct to an echo server after the same idle.");
+    ProxyBench.FreshProxy fresh = ProxyBench.freshCliLatency(LATENCY, trips, ExternalRelay.socatAvailable());
+    System.out.println("The CLI jar in a child JVM, started as a user starts it (" + fresh.warmUpLine() + "); client and");
+    System.out.println("echo server in C (bench/src/main/c/idle_rtt.c), so only the proxy runs on a JVM. Then, as baselines, the");
+    System.out.println("same client after the same idle time direct to that echo server and through socat.");
     System.out.println();
     System.out.println("| round trip | p50 | p99 | p99.9 | max |");
     System.out.println("|---|---|---|---|---|");
     Bench.row("through the fresh proxy, minus the latency", fresh.error());
     Bench.row("direct, after " + LATENCY.toMillis() + " ms idle", fresh.directAfterIdle());
+    if (fresh.socatAfterIdle() != null) {
+      Bench.row("through socat, after " + LATENCY.toMillis() + " ms idle", fresh.socatAfterIdle());
+    }
     System.out.printf("%ntarget p50 < 0.5 ms: %s; p99 < 1 ms: %s (a fresh process, end to end)%n%n",
         fresh.error().p50Nanos() < 500_000 ? "met" : "missed", fresh.error().p99Nanos() < 1_000_000 ? "met" : "missed");
   }
