@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Waits until the JIT compiler has been idle for a while, so that the compilations a warm-up
@@ -29,19 +30,24 @@ final class JitQuiet {
    */
   static Duration await(Duration quiet, Duration atMost) {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    long start = System.nanoTime();
     if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
       return Duration.ZERO;
     }
+    return await(compiler::getTotalCompilationTime, quiet, atMost);
+  }
+
+  /** As {@link #await(Duration, Duration)}, watching {@code totalCompilationMillis} (the tests' stand-in for the JIT). */
+  static Duration await(LongSupplier totalCompilationMillis, Duration quiet, Duration atMost) {
+    long start = System.nanoTime();
     long deadline = start + atMost.toNanos();
-    long total = compiler.getTotalCompilationTime();
+    long total = totalCompilationMillis.getAsLong();
     long unchangedSince = start;
     long now = start;
     while (now - unchangedSince < quiet.toNanos() && now < deadline) {
       // Polling is the only way: the JVM offers no event for an empty compile queue.
       LockSupport.parkNanos(POLL_NANOS);
       now = System.nanoTime();
-      long latest = compiler.getTotalCompilationTime();
+      long latest = totalCompilationMillis.getAsLong();
       if (latest != total) {
         total = latest;
         unchangedSince = now;
