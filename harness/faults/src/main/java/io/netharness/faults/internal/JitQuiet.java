@@ -23,8 +23,8 @@ final class JitQuiet {
   private JitQuiet() {}
 
   /**
-   * Returns once the JVM's total compilation time has not grown for {@code quiet}, or after {@code atMost}.
-   * Returns at once where the JVM does not report compilation time.
+   * Returns once the JVM's total compilation time has not grown for {@code quiet}, or after {@code atMost},
+   * or when the calling thread is interrupted. Returns at once where the JVM does not report compilation time.
    *
    * @return how long it waited
    */
@@ -43,7 +43,8 @@ final class JitQuiet {
     long total = totalCompilationMillis.getAsLong();
     long unchangedSince = start;
     long now = start;
-    while (now - unchangedSince < quiet.toNanos() && now < deadline) {
+    // an interrupted thread would not park at all, so it stops waiting (its flag stays set)
+    while (now - unchangedSince < quiet.toNanos() && now - deadline < 0 && !Thread.currentThread().isInterrupted()) {
       // Polling is the only way: the JVM offers no event for an empty compile queue.
       LockSupport.parkNanos(POLL_NANOS);
       now = System.nanoTime();

@@ -8,6 +8,7 @@ import io.netharness.server.Behaviors;
 import io.netharness.server.TcpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -54,6 +55,8 @@ public final class ProxyWarmUp {
   /** Above the precise timer's early wake-up (0.5 ms), so each deadline goes through the event loop's timer. */
   private static final Duration LATENCY = Duration.ofMillis(1);
   private static final String LATENCY_NAME = "warm-up-latency";
+  /** Round trips stop being started after this; then the JIT wait (at most 2 s) and closing. */
+  public static final Duration ROUND_TRIP_BUDGET = Duration.ofSeconds(5);
   /** How long the compiler must have had nothing to do before the warm-up ends. */
   private static final Duration JIT_QUIET = Duration.ofMillis(150);
   /** The most the warm-up waits for it; on a busy machine the compiler may never be idle that long. */
@@ -80,27 +83,39 @@ public final class ProxyWarmUp {
    * @throws UncheckedIOException if loopback sockets cannot be opened (nothing is left behind)
    */
   public static Result run(int roundTrips) {
+    return run(roundTrips, ROUND_TRIP_BUDGET);
+  }
+
+  /**
+   * As {@link #run(int)}, but stops starting round trips once {@code budget} has passed (a loaded
+   * machine: the proxy is usable all along, its start-up line waits for this).
+   */
+  public static Result run(int roundTrips, Duration budget) {
     long start = System.nanoTime();
+    long deadline = start + budget.toNanos();
     // Twice: closing the throwaway proxy and its echo server deoptimises event-loop methods compiled
     // without that path (runAllTasks, the loop's run); the second pass has C2 compile them again with it.
     int second = roundTrips / 4;
-    long relayed = pass(roundTrips - second) + (second > 0 ? pass(second) : 0);
+    long relayed = pass(roundTrips - second, deadline);
+    if (second > 0 && System.nanoTime() - deadline < 0) {
+      relayed += pass(second, deadline);
+    }
     JitQuiet.await(JIT_QUIET, JIT_WAIT_AT_MOST);
     return new Result(Duration.ofNanos(System.nanoTime() - start), relayed);
   }
 
   /** One throwaway proxy and echo server, {@code roundTrips} through them, closed again; returns the bytes relayed. */
-  private static long pass(int roundTrips) {
+  private static long pass(int roundTrips, long deadline) {
     try (TcpServer echo = TcpServer.builder().name("warm-up-echo").behavior(Behaviors.echo()).start();
         FaultProxy proxy = FaultProxy.builder().name("warm-up").upstream(echo.address()).seed(0).start()) {
       int plain = roundTrips / 2;
       int connections = Math.max(1, Math.min(SEQUENTIAL_CONNECTIONS, plain));
       for (int i = 0; i < connections; i++) {
         try (Socket client = connect(proxy)) {
-          roundTrips(client, share(plain, i, connections));
+          roundTrips(client, share(plain, i, connections), deadline);
         }
       }
-      throughLatency(proxy, roundTrips - plain);
+      throughLatency(proxy, roundTrips - plain, deadline);
       ProxyStats stats = proxy.stats();
       return stats.bytesReceived(Direction.UPSTREAM) + stats.bytesReceived(Direction.DOWNSTREAM);
     } catch (IOException e) {
@@ -108,7 +123,7 @@ public final class ProxyWarmUp {
     }
   }
 
-  private static void throughLatency(FaultProxy proxy, int roundTrips) throws IOException {
+  private static void throughLatency(FaultProxy proxy, int roundTrips, long deadline) throws IOException {
     int connections = Math.max(1, Math.min(CONCURRENT_CONNECTIONS, roundTrips));
     List<Socket> clients = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(connections, r -> {
@@ -126,7 +141,7 @@ public final class ProxyWarmUp {
         Socket client = clients.get(i);
         int trips = share(roundTrips, i, connections);
         runs.add(threads.submit(() -> {
-          roundTrips(client, trips);
+          roundTrips(client, trips, deadline);
           return null;
         }));
       }
@@ -168,10 +183,14 @@ public final class ProxyWarmUp {
     return client;
   }
 
-  private static void roundTrips(Socket client, int count) throws IOException {
+  /** Up to {@code count} round trips; fewer once {@code deadline} has passed. */
+  private static void roundTrips(Socket client, int count, long deadline) throws IOException {
     OutputStream out = client.getOutputStream();
     InputStream in = client.getInputStream();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count && System.nanoTime() - deadline < 0; i++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted while warming up");
+      }
       out.write('w');
       if (in.read() < 0) {
         throw new IOException("the warm-up echo closed early");

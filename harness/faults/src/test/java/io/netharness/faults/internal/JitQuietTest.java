@@ -50,4 +50,18 @@ class JitQuietTest {
     assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(290));
     assertThat(compiled.get()).isPositive();
   }
+
+  @Test
+  void anInterruptedThreadStopsWaitingAndKeepsItsFlag() {
+    Thread.currentThread().interrupt();
+    try {
+      // without the check it would spin (parkNanos returns at once) until the 10 minutes: @Timeout fails it
+      Duration waited = JitQuiet.await(Duration.ofHours(1), Duration.ofMinutes(10));
+
+      assertThat(waited).isLessThan(Duration.ofMinutes(10));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

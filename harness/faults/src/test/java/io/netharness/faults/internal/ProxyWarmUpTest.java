@@ -39,4 +39,12 @@ class ProxyWarmUpTest {
     // 3 round trips: one on a plain connection, two on two connections through the latency toxic
     assertThat(ProxyWarmUp.run(3).bytesRelayed()).isEqualTo(6);
   }
+
+  @Test
+  void stopsStartingRoundTripsOnceItsBudgetIsSpent() {
+    // a million round trips take minutes; the budget lets it start them for 200 ms only
+    ProxyWarmUp.Result result = ProxyWarmUp.run(1_000_000, Duration.ofMillis(200));
+
+    assertThat(result.bytesRelayed()).isLessThan(2_000_000).isEven();
+  }
 }
