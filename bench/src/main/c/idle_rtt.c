@@ -6,7 +6,8 @@
  *                                               PORT"), echoes every connection on its own thread, until killed
  *   idle_rtt client PORT COUNT IDLE_MS          connects to 127.0.0.1:PORT, then COUNT times: waits IDLE_MS,
  *                                               writes 1 byte, reads 1 byte back; prints each round trip in ns,
- *                                               one per line, once all are done
+ *                                               one per line, once all are done; gives up (exit 1) when a reply
+ *                                               takes more than 10 s
  *
  *   gcc -O2 -pthread -o idle-rtt idle_rtt.c && ./idle-rtt client 8080 150 100
  */
@@ -15,10 +16,12 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -70,6 +73,8 @@ static int echo(void) {
   for (;;) {
     int fd = accept(listener, NULL, NULL);
     if (fd < 0) {
+      struct timespec pause = {0, 10 * 1000000L}; /* e.g. out of descriptors: do not spin */
+      nanosleep(&pause, NULL);
       continue;
     }
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -86,12 +91,22 @@ static int client(int port, int count, int idle_ms) {
   int one = 1;
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in a = loopback(port);
+  struct timeval patience = {10, 0};
+  if (fd < 0) {
+    perror("idle_rtt client: socket");
+    return 1;
+  }
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
   if (connect(fd, (struct sockaddr *) &a, sizeof a)) {
     perror("idle_rtt client: connect");
     return 1;
   }
-  long *nanos = calloc(count, sizeof(long));
+  long *nanos = calloc(count > 0 ? count : 1, sizeof(long));
+  if (nanos == NULL) {
+    perror("idle_rtt client: calloc");
+    return 1;
+  }
   char byte = 'x';
   struct timespec idle = {idle_ms / 1000, (idle_ms % 1000) * 1000000L};
   for (int i = 0; i < count; i++) {
@@ -100,7 +115,7 @@ static int client(int port, int count, int idle_ms) {
     }
     long start = now_ns();
     if (write(fd, &byte, 1) != 1 || read(fd, &byte, 1) != 1) {
-      fprintf(stderr, "idle_rtt client: the connection ended after %d round trips\n", i);
+      fprintf(stderr, "idle_rtt client: no reply (ended, or 10 s passed) after %d round trips\n", i);
       return 1;
     }
     nanos[i] = now_ns() - start;
@@ -112,6 +127,7 @@ static int client(int port, int count, int idle_ms) {
 }
 
 int main(int argc, char **argv) {
+  signal(SIGPIPE, SIG_IGN); /* a peer that resets mid-write is an error return, not the end of the process */
   if (argc == 2 && strcmp(argv[1], "echo") == 0) {
     return echo();
   }

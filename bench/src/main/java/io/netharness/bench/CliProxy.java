@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CliProxy implements AutoCloseable {
   private static final String READY = "Ctrl-C to stop.";
+  /** The start-up summary's proxy line, e.g. {@code   bench: 127.0.0.1:41234 -> 127.0.0.1:39001}. */
+  private static final Pattern LISTENING = Pattern.compile("\\s+bench: 127\\.0\\.0\\.1:(\\d+) -> .*");
+  private static final Set<Process> READY_SEEN = ConcurrentHashMap.newKeySet();
 
   private final Process process;
   private final InetSocketAddress address;
@@ -44,35 +51,53 @@ final class CliProxy implements AutoCloseable {
     return Files.isRegularFile(jar());
   }
 
-  /** Starts the child and returns once it printed {@code Ctrl-C to stop.} (its warm-up done). */
+  /** Starts the child and returns once it printed {@code Ctrl-C to stop.} (its warm-up done), at most 2 minutes. */
   static CliProxy start(InetSocketAddress upstream, List<String> toxics) {
-    int listen = freePort();
+    // port 0 for both: the child binds free ports itself and prints the proxy's
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar().toString(), "proxy", "--port", String.valueOf(freePort()),
-        "--listen", "127.0.0.1:" + listen, "--upstream", "127.0.0.1:" + upstream.getPort()));
+        "-Xmx512m", "-jar", jar().toString(), "proxy", "--port", "0", "--name", "bench",
+        "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:" + upstream.getPort()));
     toxics.forEach(t -> command.add("--toxic=" + t));
+    Process p;
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      String warmUp = null;
-      StringBuilder said = new StringBuilder();
-      for (String line; (line = out.readLine()) != null; ) {
-        said.append(line).append('\n');
-        if (line.startsWith("data path warmed up")) {
-          warmUp = line;
-        }
-        if (line.equals(READY)) {
-          Thread drain = new Thread(() -> drain(out), "cli-proxy-stdout");
-          drain.setDaemon(true);
-          drain.start();
-          return new CliProxy(p, new InetSocketAddress("127.0.0.1", listen), warmUp);
-        }
-      }
-      p.destroyForcibly();
-      throw new IllegalStateException("netharness proxy did not start:\n" + said);
+      p = ProcessReaper.watch(new ProcessBuilder(command).redirectErrorStream(true).start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // a child that never gets ready is stopped, which ends the reading below
+    CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(() -> {
+      if (!READY_SEEN.contains(p)) {
+        ProcessReaper.kill(p);
+      }
+    });
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String warmUp = null;
+    InetSocketAddress address = null;
+    StringBuilder said = new StringBuilder();
+    try {
+      for (String line; (line = out.readLine()) != null; ) {
+        said.append(line).append('\n');
+        Matcher listening = LISTENING.matcher(line);
+        if (listening.matches()) {
+          address = new InetSocketAddress("127.0.0.1", Integer.parseInt(listening.group(1)));
+        }
+        if (line.startsWith("data path warmed up")) {
+          warmUp = line;
+        }
+        if (line.equals(READY) && address != null) {
+          READY_SEEN.add(p);
+          Thread drain = new Thread(() -> drain(out), "cli-proxy-stdout");
+          drain.setDaemon(true);
+          drain.start();
+          return new CliProxy(p, address, warmUp);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      ProcessReaper.kill(p);
+      throw new IllegalStateException("reading netharness proxy's output: " + e + "\n" + said, e);
+    }
+    ProcessReaper.kill(p);
+    throw new IllegalStateException("netharness proxy did not start (within 2 minutes):\n" + said);
   }
 
   InetSocketAddress address() {
@@ -86,17 +111,11 @@ final class CliProxy implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    READY_SEEN.remove(process);
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      ProcessReaper.kill(process);
+      process.waitFor();
     }
   }
 

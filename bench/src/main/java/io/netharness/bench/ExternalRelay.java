@@ -100,7 +100,7 @@ final class ExternalRelay implements AutoCloseable {
         command.addAll(List.of(TIME.toString(), "-f", "%U %S", "-o", cpuFile.toString()));
       }
       command.addAll(relay);
-      Process p = new ProcessBuilder(command).start();
+      Process p = ProcessReaper.watch(new ProcessBuilder(command).start());
       InputStream announcing = announcesOnStderr ? p.getErrorStream() : p.getInputStream();
       drainInBackground(announcesOnStderr ? p.getInputStream() : p.getErrorStream(), relay.get(0));
       BufferedReader lines = new BufferedReader(new InputStreamReader(announcing, StandardCharsets.UTF_8));

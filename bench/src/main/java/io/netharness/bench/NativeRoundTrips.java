@@ -32,20 +32,27 @@ final class NativeRoundTrips {
     return Files.isExecutable(binary());
   }
 
-  /** Connects to {@code target}, then {@code count} times waits {@code idle} and times a 1-byte round trip (ns). */
+  /**
+   * Connects to {@code target}, then {@code count} times waits {@code idle} and times a 1-byte round trip (ns). The C
+   * client gives up when a reply takes more than 10 s; the child is stopped whatever goes wrong here.
+   */
   static long[] run(InetSocketAddress target, int count, Duration idle) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of(binary().toString(), "client", String.valueOf(target.getPort()),
-        String.valueOf(count), String.valueOf(idle.toMillis()))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p = ProcessReaper.watch(new ProcessBuilder(List.of(binary().toString(), "client",
+        String.valueOf(target.getPort()), String.valueOf(count), String.valueOf(idle.toMillis())))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
     long[] nanos = new long[count];
     int read = 0;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null && read < count; ) {
         nanos[read++] = Long.parseLong(line.strip());
       }
-    }
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("idle-rtt client did not end");
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("idle-rtt client did not end");
+      }
+    } finally {
+      if (p.isAlive()) {
+        ProcessReaper.kill(p);
+      }
     }
     if (p.exitValue() != 0 || read != count) {
       throw new IllegalStateException("idle-rtt client: exit " + p.exitValue() + " after " + read + " of " + count

@@ -197,7 +197,8 @@ final class ProxyReport {
       return;
     }
     ProxyBench.FreshProxy fresh = ProxyBench.freshCliLatency(LATENCY, trips, ExternalRelay.socatAvailable());
-    System.out.println("The CLI jar in a child JVM, started as a user starts it (" + fresh.warmUpLine() + "); client and");
+    String warmUp = fresh.warmUpLine() == null ? "its warm-up skipped, see its output" : fresh.warmUpLine();
+    System.out.println("The CLI jar in a child JVM, started as a user starts it (" + warmUp + "); client and");
     System.out.println("echo server in C (bench/src/main/c/idle_rtt.c), so only the proxy runs on a JVM. Then, as baselines, the");
     System.out.println("same client after the same idle time direct to that echo server and through socat.");
     System.out.println();

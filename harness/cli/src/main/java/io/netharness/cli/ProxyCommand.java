@@ -77,7 +77,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
   @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = {"Once the API is up, run the data path through a throwaway proxy on loopback before saying "
-          + "\"Ctrl-C to stop.\" (default: on, three to four seconds): the first connections and a latency toxic's first round "
+          + "\"Ctrl-C to stop.\" (default: on, about four seconds, at most seven): the first connections and a latency toxic's first round "
           + "trips then do not run interpreted.", "--no-warm-up skips it."})
   private boolean warmUp = true;
 

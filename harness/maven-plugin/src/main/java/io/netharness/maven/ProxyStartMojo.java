@@ -51,7 +51,7 @@ public final class ProxyStartMojo extends AbstractMojo {
   private String urlProperty = "netharness.toxiproxy.url";
 
   /**
-   * Runs the proxy's data path through a throwaway proxy on loopback before the tests start (three to four seconds), as
+   * Runs the proxy's data path through a throwaway proxy on loopback before the tests start (about four seconds, at most seven), as
    * {@code netharness proxy} does: the first connections and a latency toxic's first round trips then do not run
    * interpreted. {@code -Dnetharness.proxy.warmUp=false} skips it.
    */

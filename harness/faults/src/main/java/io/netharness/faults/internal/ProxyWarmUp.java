@@ -34,11 +34,11 @@ import java.util.concurrent.Future;
  * docs/benchmarks.md): the first GiBs of a bulk transfer cost 20× the user CPU of the compiled path;
  * after a warm-up of 3,000 round trips on one connection, the first real round trips deoptimised
  * the hottest methods ({@code processReady}, {@code epollInReady}, {@code write}) and 150 idle round
- * trips had p99 1.7–2.8 ms; after this one, the first 150 round trips through a 100 ms latency toxic
+ * trips had p99 1.7–3.0 ms; after this one, the first 150 round trips through a 100 ms latency toxic
  * had an error p99 of 0.35–0.80 ms in eleven fresh processes.
  *
  * <pre>{@code
- * ProxyWarmUp.Result r = ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS);   // three to four seconds
+ * ProxyWarmUp.Result r = ProxyWarmUp.run(ProxyWarmUp.DEFAULT_ROUND_TRIPS);   // about 4 s; at most 5 s of round trips + 2 s
  * }</pre>
  */
 public final class ProxyWarmUp {
