@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +30,6 @@ final class CliProxy implements AutoCloseable {
   private static final String READY = "Ctrl-C to stop.";
   /** The start-up summary's proxy line, e.g. {@code   bench: 127.0.0.1:41234 -> 127.0.0.1:39001}. */
   private static final Pattern LISTENING = Pattern.compile("\\s+bench: 127\\.0\\.0\\.1:(\\d+) -> .*");
-  private static final Set<Process> READY_SEEN = ConcurrentHashMap.newKeySet();
 
   private final Process process;
   private final InetSocketAddress address;
@@ -65,8 +63,9 @@ final class CliProxy implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     // a child that never gets ready is stopped, which ends the reading below
+    AtomicBoolean ready = new AtomicBoolean();
     CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(() -> {
-      if (!READY_SEEN.contains(p)) {
+      if (!ready.get()) {
         ProcessReaper.kill(p);
       }
     });
@@ -85,7 +84,7 @@ final class CliProxy implements AutoCloseable {
           warmUp = line;
         }
         if (line.equals(READY) && address != null) {
-          READY_SEEN.add(p);
+          ready.set(true);
           Thread drain = new Thread(() -> drain(out), "cli-proxy-stdout");
           drain.setDaemon(true);
           drain.start();
@@ -104,14 +103,13 @@ final class CliProxy implements AutoCloseable {
     return address;
   }
 
-  /** What the child printed about its warm-up, e.g. {@code data path warmed up in 2874 ms (...)}. */
+  /** What the child printed about its warm-up, e.g. {@code data path warmed up in 4102 ms (...)}. */
   @Nullable String warmUpLine() {
     return warmUpLine;
   }
 
   @Override
   public void close() throws InterruptedException {
-    READY_SEEN.remove(process);
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       ProcessReaper.kill(process);
